@@ -1,0 +1,62 @@
+"""Pydantic models: the only language the pipeline's stages speak to one another."""
+
+from factsheet.models.article import Article
+from factsheet.models.evidence import Evidence, MatchKind
+from factsheet.models.extraction import EVENT_FIELDS, Extraction, StrikeEvent, Usage
+from factsheet.models.sheet import (
+    Alternative,
+    ArticleFailure,
+    ClaimGroup,
+    Disagreement,
+    DisagreementValue,
+    EventSheet,
+    FactSheet,
+    QuoteRef,
+    RunInfo,
+    RunUsage,
+    SheetField,
+    Source,
+)
+from factsheet.models.values import (
+    Casualties,
+    Claim,
+    CountValue,
+    DateValue,
+    PersonValue,
+    TextValue,
+    TimeValue,
+    Value,
+)
+
+SCHEMA_VERSION = "1.0"
+
+__all__ = [
+    "EVENT_FIELDS",
+    "SCHEMA_VERSION",
+    "Alternative",
+    "Article",
+    "ArticleFailure",
+    "Casualties",
+    "Claim",
+    "ClaimGroup",
+    "CountValue",
+    "DateValue",
+    "Disagreement",
+    "DisagreementValue",
+    "EventSheet",
+    "Evidence",
+    "Extraction",
+    "FactSheet",
+    "MatchKind",
+    "PersonValue",
+    "QuoteRef",
+    "RunInfo",
+    "RunUsage",
+    "SheetField",
+    "Source",
+    "StrikeEvent",
+    "TextValue",
+    "TimeValue",
+    "Usage",
+    "Value",
+]

@@ -1,0 +1,160 @@
+"""The output contract (event.json). Field names here are what users script against: keep them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factsheet.models.evidence import MatchKind
+from factsheet.models.values import Casualties, SpeakerType
+
+Status = Literal["agreed", "majority", "contested", "single_source", "unknown"]
+Grade = Literal["confirmed", "fair", "weak", "contested", "none"]
+SheetValue = Casualties | str
+
+
+class QuoteRef(BaseModel):
+    """One outlet's words for a value, with offsets into that article's text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: str
+    source: str = Field(description="Source id (see `sources`).")
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    match: MatchKind | None = None
+
+
+class Alternative(BaseModel):
+    """One of the distinct values the outlets gave for a field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: SheetValue | None
+    outlets: list[str]
+    sources: list[str] = Field(description="Source ids behind this value.")
+    spellings: list[str] = Field(default_factory=list, description="Each way the articles wrote it (aliases).")
+    compatible: bool = Field(
+        default=True, description="False when this value contradicts the consensus (a real disagreement)."
+    )
+    verified: bool = Field(default=True, description="False when no quote for it was found in its article.")
+    evidence: list[QuoteRef] = Field(default_factory=list)
+
+
+class SheetField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: SheetValue | None = Field(description="Normalised consensus value; null when unknown or contested.")
+    status: Status
+    grade: Grade = "none"
+    support: list[str] = Field(default_factory=list, description="Outlets behind the value.")
+    silent: list[str] = Field(default_factory=list, description="Outlets that say nothing about this field.")
+    alternatives: list[Alternative] = Field(default_factory=list)
+
+
+class EventSheet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: SheetField
+    local_time: SheetField
+    utc_time: SheetField
+    country: SheetField
+    city: SheetField
+    district: SheetField
+    attacker: SheetField
+    weapon: SheetField
+    target_person: SheetField
+    target_organisation: SheetField
+    killed: SheetField
+    injured: SheetField
+
+
+class ClaimGroup(BaseModel):
+    """Claims that say the same thing from the same speaker, across outlets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str
+    speaker: str
+    speaker_type: SpeakerType
+    outlets: list[str]
+    evidence: list[QuoteRef] = Field(default_factory=list)
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    path: str
+    outlet: str
+    title: str | None = None
+    published: str | None = None
+    extractor: str
+    model: str | None = None
+    copy_group: str | None = Field(
+        default=None, description="Articles sharing a group are near-copies and count as one source in votes."
+    )
+    is_strike: bool = True
+
+
+class DisagreementValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: SheetValue | None
+    outlets: list[str]
+    evidence: list[QuoteRef] = Field(default_factory=list)
+
+
+class Disagreement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    field: str
+    kind: Literal["conflict", "omission"] = Field(
+        description="'conflict': outlets give incompatible values; 'omission': some outlets leave it out."
+    )
+    values: list[DisagreementValue]
+
+
+class ArticleFailure(BaseModel):
+    """An article that could not be used; the rest of the sheet stands without it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    stage: Literal["ingest", "extract", "verify", "merge"]
+    error: str = Field(description="Error class name.")
+    message: str
+
+
+class RunUsage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+class RunInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    extractor: str
+    model: str | None = None
+    prompt_version: str | None = None
+    tool_version: str
+    allow_unverified: bool = False
+    usage: RunUsage = Field(default_factory=RunUsage)
+
+
+class FactSheet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: str
+    event: EventSheet
+    claims: list[ClaimGroup] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    failures: list[ArticleFailure] = Field(default_factory=list)
+    run: RunInfo
