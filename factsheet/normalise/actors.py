@@ -1,0 +1,87 @@
+"""Who carried out the strike: a state's forces fold to the state, anything else keeps its name.
+
+'US forces', 'the United States', 'the U.S. military', 'an American drone' all say the
+United States did it. 'Iranian-backed militia' names Iran too, but not as the attacker:
+a phrase only folds to a country when every other word in it is a word for a state's
+armed forces or its weapons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsheet.normalise.countries import find_countries
+from factsheet.normalise.entities import clean_name
+
+# Words that, next to a country, still mean that country's state acting.
+_STATE_WORDS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "forces",
+    "force",
+    "military",
+    "army",
+    "armed",
+    "troops",
+    "soldiers",
+    "navy",
+    "naval",
+    "air",
+    "airforce",
+    "marines",
+    "defense",
+    "defence",
+    "ministry",
+    "department",
+    "government",
+    "administration",
+    "state",
+    "coalition",
+    "led",
+    "special",
+    "operations",
+    "command",
+    "central",
+    "drone",
+    "drones",
+    "aircraft",
+    "warplane",
+    "warplanes",
+    "jets",
+    "jet",
+    "fighter",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "missile",
+    "missiles",
+    "unmanned",
+    "aerial",
+    "vehicle",
+    "personnel",
+    "officials",
+    "itself",
+}
+
+
+def country_actor(text: str) -> str | None:
+    """The country a phrase names as an actor ('US forces' -> 'United States'), else None."""
+    mentions = find_countries(text)
+    countries = {country for country, _, _ in mentions}
+    if len(countries) != 1:
+        return None
+    rest = text
+    for _, start, end in sorted(mentions, key=lambda m: -m[1]):
+        rest = rest[:start] + " " + rest[end:]
+    words = re.findall(r"[^\W\d_]+", rest.lower())
+    if all(word in _STATE_WORDS for word in words):
+        return next(iter(countries))
+    return None
+
+
+def canonical_actor(text: str) -> str:
+    """A country name for a state actor, else the name as written, tidied."""
+    return country_actor(text) or clean_name(text)

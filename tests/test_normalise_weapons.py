@@ -1,0 +1,35 @@
+"""Weapon phrases to classes; related classes do not contradict each other."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsheet.normalise.weapons import canonical_weapon, compatible_weapons
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("drone strike", "drone"),
+        ("a US drone", "drone"),
+        ("unmanned aerial vehicle", "drone"),
+        ("MQ-9 Reaper", "drone"),
+        ("Hellfire missiles fired from a drone", "drone"),
+        ("air strike", "airstrike"),
+        ("American warplanes", "airstrike"),
+        ("a missile", "missile"),
+        ("Katyusha rockets", "rocket"),
+        ("roadside bomb", "explosive device"),
+        ("an attack", None),
+    ],
+)
+def test_canonical_weapon(text: str, weapon: str | None) -> None:
+    assert canonical_weapon(text) == weapon
+
+
+def test_compatible_weapons() -> None:
+    assert compatible_weapons("drone", "missile")
+    assert compatible_weapons("drone", "airstrike")
+    assert compatible_weapons("drone", None)
+    assert not compatible_weapons("drone", "explosive device")
+    assert not compatible_weapons("gunfire", "airstrike")
