@@ -1,5 +1,12 @@
-"""factsheet: several articles about one strike in, one fact sheet with provenance out."""
+"""factsheet: several articles about one strike in, one fact sheet with provenance out.
 
+import factsheet
+sheet = factsheet.make(["seeds/"])                 # FactSheet
+one = factsheet.extract("seeds/002_....txt")        # Extraction
+sheet = factsheet.merge([one, ...])                 # FactSheet, no model call
+"""
+
+from factsheet._version import __version__
 from factsheet.errors import (
     ConfigError,
     FactsheetError,
@@ -13,7 +20,16 @@ from factsheet.errors import (
 from factsheet.models import *  # noqa: F403
 from factsheet.models import __all__ as _model_names
 
-__version__ = "0.1.0"
+_PIPELINE = {"Progress", "extract", "get_extractor", "make", "merge", "prepare"}
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline pulls in every stage (dateparser, openai...); models and errors alone stay light.
+    if name in _PIPELINE:
+        from factsheet import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'factsheet' has no attribute {name!r}")
 
 __all__ = [
     "ConfigError",
@@ -26,4 +42,5 @@ __all__ = [
     "UserError",
     "__version__",
     *_model_names,
+    *sorted(_PIPELINE),
 ]

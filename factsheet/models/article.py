@@ -17,12 +17,16 @@ class Article(BaseModel):
     id: str = Field(description="Stable short id, unique within a run (derived from the file name).")
     path: str = Field(description="Where the article was read from.")
     text: str = Field(description="Article text after boilerplate removal; offsets index this string.")
-    outlet: str = Field(description="Publishing outlet; falls back to the file name so sources stay distinct.")
+    outlet: str = Field(
+        description="Publishing outlet; falls back to the file name so sources stay distinct."
+    )
     outlet_origin: OutletOrigin = Field(description="Where `outlet` was found.")
     title: str | None = None
     published: str | None = Field(
         default=None, description="Publication date (YYYY-MM-DD) when the article or its metadata gives one."
     )
-    dateline: str | None = Field(default=None, description="Dateline place, e.g. 'Baghdad', when the text has one.")
+    dateline: str | None = Field(
+        default=None, description="Dateline place, e.g. 'Baghdad', when the text has one."
+    )
     url: str | None = None
     sha256: str = Field(description="Hash of `text`; the cache key for extractions.")

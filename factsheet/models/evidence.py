@@ -22,7 +22,9 @@ class Evidence(BaseModel):
     quote: str = Field(description="Verbatim words from the article that state the value.")
     start: int | None = Field(default=None, description="Character offset of the quote in Article.text.")
     end: int | None = Field(default=None, description="Offset one past the quote's last character.")
-    match: MatchKind | None = Field(default=None, description="How the quote was found: exact/normalised/fuzzy/none.")
+    match: MatchKind | None = Field(
+        default=None, description="How the quote was found: exact/normalised/fuzzy/none."
+    )
     score: float | None = Field(default=None, description="Similarity 0-100 for fuzzy matches.")
 
     @property

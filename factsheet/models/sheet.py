@@ -35,7 +35,9 @@ class Alternative(BaseModel):
     value: SheetValue | None
     outlets: list[str]
     sources: list[str] = Field(description="Source ids behind this value.")
-    spellings: list[str] = Field(default_factory=list, description="Each way the articles wrote it (aliases).")
+    spellings: list[str] = Field(
+        default_factory=list, description="Each way the articles wrote it (aliases)."
+    )
     compatible: bool = Field(
         default=True, description="False when this value contradicts the consensus (a real disagreement)."
     )
@@ -46,7 +48,9 @@ class Alternative(BaseModel):
 class SheetField(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    value: SheetValue | None = Field(description="Normalised consensus value; null when unknown or contested.")
+    value: SheetValue | None = Field(
+        description="Normalised consensus value; null when unknown or contested."
+    )
     status: Status
     grade: Grade = "none"
     support: list[str] = Field(default_factory=list, description="Outlets behind the value.")
@@ -97,6 +101,10 @@ class Source(BaseModel):
         default=None, description="Articles sharing a group are near-copies and count as one source in votes."
     )
     is_strike: bool = True
+    text: str | None = Field(
+        default=None,
+        description="The article text that evidence offsets index, so the sheet can be checked on its own.",
+    )
 
 
 class DisagreementValue(BaseModel):

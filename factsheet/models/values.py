@@ -31,7 +31,7 @@ class Value(BaseModel):
     evidence: Evidence
     canonical: str | None = Field(
         default=None,
-        description="Normalised comparable form set by normalisation (name, ISO date, HH:MM); None if unresolved.",
+        description="Comparable form (name, ISO date, HH:MM) set by normalisation; None if unresolved.",
     )
 
 
@@ -42,7 +42,9 @@ class TextValue(Value):
 class DateValue(Value):
     precision: DatePrecision = "unknown"
     weekday: str | None = Field(default=None, description="Weekday named by the article, e.g. 'Wednesday'.")
-    anchor: str | None = Field(default=None, description="The date a relative expression was resolved against.")
+    anchor: str | None = Field(
+        default=None, description="The date a relative expression was resolved against."
+    )
 
 
 class TimeValue(Value):
@@ -66,7 +68,9 @@ class CountValue(Value):
     low: int | None = None
     best: int | None = None
     high: int | None = None
-    qualifier: str | None = Field(default=None, description="The article's hedge: 'at least', 'up to', 'about'.")
+    qualifier: str | None = Field(
+        default=None, description="The article's hedge: 'at least', 'up to', 'about'."
+    )
 
     def casualties(self) -> Casualties:
         return Casualties(low=self.low, best=self.best, high=self.high)

@@ -1,0 +1,126 @@
+"""Merge: many articles' extractions in, one FactSheet out.
+
+Expects extractions that have been verified and normalised (the pipeline does both); it
+does no I/O and is deterministic: the same extractions give the same sheet in any order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factsheet._version import __version__
+from factsheet.merge.ballots import Ballot
+from factsheet.merge.claims import SourcedClaim, group_claims
+from factsheet.merge.copies import copy_groups
+from factsheet.merge.disagreements import disagreements
+from factsheet.merge.grade import attacker_spans, grade
+from factsheet.merge.vote import Outcome, vote_field
+from factsheet.models import (
+    EVENT_FIELDS,
+    SCHEMA_VERSION,
+    ArticleFailure,
+    Claim,
+    EventSheet,
+    Extraction,
+    FactSheet,
+    RunInfo,
+    RunUsage,
+    Source,
+    TextValue,
+    Value,
+)
+
+__all__ = ["merge_extractions", "unique_ids"]
+
+
+def unique_ids(extractions: Sequence[Extraction]) -> list[Extraction]:
+    """Sort, and rename clashing article ids ('a', 'a~2') so every source stays distinct."""
+    ordered = sorted(extractions, key=lambda e: (e.article.id, e.article.path, e.article.sha256))
+    seen: dict[str, int] = {}
+    out = []
+    for e in ordered:
+        n = seen.get(e.article.id, 0) + 1
+        seen[e.article.id] = n
+        if n > 1:
+            e = e.model_copy(update={"article": e.article.model_copy(update={"id": f"{e.article.id}~{n}"})})
+        out.append(e)
+    return out
+
+
+def _run_info(extractions: Sequence[Extraction], allow_unverified: bool) -> RunInfo:
+    def joined(values: Iterable[str | None]) -> str | None:
+        present = sorted({v for v in values if v})
+        return ",".join(present) if present else None
+
+    return RunInfo(
+        extractor=joined(e.extractor for e in extractions) or "none",
+        model=joined(e.model for e in extractions),
+        prompt_version=joined(e.prompt_version for e in extractions),
+        tool_version=__version__,
+        allow_unverified=allow_unverified,
+        usage=RunUsage(
+            requests=sum(e.usage.requests for e in extractions),
+            prompt_tokens=sum(e.usage.prompt_tokens for e in extractions),
+            completion_tokens=sum(e.usage.completion_tokens for e in extractions),
+            seconds=round(sum(e.usage.seconds for e in extractions), 3),
+        ),
+    )
+
+
+def merge_extractions(
+    extractions: Sequence[Extraction],
+    *,
+    allow_unverified: bool = False,
+    failures: Sequence[ArticleFailure] = (),
+    run: RunInfo | None = None,
+) -> FactSheet:
+    extractions = unique_ids(extractions)
+    groups = copy_groups([e.article for e in extractions])
+    strikes = [e for e in extractions if e.is_strike]
+    reporting = [e.article.outlet for e in strikes]
+
+    outcomes: dict[str, Outcome] = {}
+    for name in EVENT_FIELDS:
+        ballots = []
+        for e in strikes:
+            value: Value | None = getattr(e.event, name)
+            if value is not None:
+                ballots.append(Ballot(e.article.id, e.article.outlet, groups[e.article.id], value))
+        outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
+
+    claims_by_source: dict[str, list[Claim]] = {e.article.id: e.event.claims for e in strikes}
+    winner = outcomes["attacker"].winner
+    attacker: TextValue | None = None
+    if winner is not None and isinstance(winner.ballots[0].value, TextValue):
+        attacker = winner.ballots[0].value
+    spans = attacker_spans(claims_by_source, attacker)
+    fields = {name: o.field.model_copy(update={"grade": grade(o, spans)}) for name, o in outcomes.items()}
+
+    sourced = [SourcedClaim(e.article.id, e.article.outlet, c) for e in strikes for c in e.event.claims]
+    group_sizes: dict[str, int] = {}
+    for g in groups.values():
+        group_sizes[g] = group_sizes.get(g, 0) + 1
+    sources = [
+        Source(
+            id=e.article.id,
+            path=e.article.path,
+            outlet=e.article.outlet,
+            title=e.article.title,
+            published=e.article.published,
+            extractor=e.extractor,
+            model=e.model,
+            copy_group=groups[e.article.id] if group_sizes[groups[e.article.id]] > 1 else None,
+            is_strike=e.is_strike,
+            text=e.article.text,
+        )
+        for e in extractions
+    ]
+    return FactSheet(
+        schema_version=SCHEMA_VERSION,
+        event=EventSheet(**fields),
+        claims=group_claims(sourced, allow_unverified),
+        sources=sources,
+        disagreements=disagreements(outcomes),
+        failures=sorted(failures, key=lambda f: (f.path, f.stage)),
+        run=run or _run_info(extractions, allow_unverified),
+    )

@@ -1,0 +1,170 @@
+"""Merge behaviour a reader of the sheet would notice, on hand-written extractions."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factsheet.models import Casualties, Extraction
+from factsheet.pipeline import merge, prepare
+from tests.builders import article, extraction
+
+OUTLETS = ["Alpha Daily", "Bravo Post", "Charlie Wire", "Delta Times", "Echo Herald", "Foxtrot News"]
+
+
+def killed_report(outlet: str, phrase: str) -> Extraction:
+    sentence = f"Officials said {phrase} were killed in the strike on the convoy."
+    text = f"{outlet} staff report.\n\n{sentence}\n\nThe investigation continues."
+    return extraction(article(text, outlet), {"killed": [phrase, sentence]})
+
+
+def test_conflicting_tolls_are_contested_and_listed() -> None:
+    sheet = merge(
+        [
+            killed_report("Alpha Daily", "3 people"),
+            killed_report("Bravo Post", "3 people"),
+            killed_report("Charlie Wire", "5 people"),
+            killed_report("Delta Times", "5 people"),
+        ]
+    )
+    killed = sheet.event.killed
+    assert killed.status == "contested"
+    assert killed.value is None, "a contested field must not print a confident value"
+    assert killed.grade == "contested"
+    conflict = [d for d in sheet.disagreements if d.field == "killed" and d.kind == "conflict"]
+    assert len(conflict) == 1
+    by_value = {
+        (v.value.best if isinstance(v.value, Casualties) else None): v.outlets for v in conflict[0].values
+    }
+    assert by_value == {3: ["Alpha Daily", "Bravo Post"], 5: ["Charlie Wire", "Delta Times"]}
+    assert all(v.evidence and v.evidence[0].quote for v in conflict[0].values)
+
+
+def test_clear_majority_wins_but_keeps_the_dissent() -> None:
+    reports = [killed_report(o, "3 people") for o in OUTLETS[:3]] + [killed_report(OUTLETS[3], "7 people")]
+    killed = merge(reports).event.killed
+    assert killed.status == "majority"
+    assert killed.value == Casualties(low=3, best=3, high=3)
+    assert killed.support == OUTLETS[:3]
+    dissent = [a for a in killed.alternatives if not a.compatible]
+    assert [a.outlets for a in dissent] == [[OUTLETS[3]]]
+    assert killed.grade == "fair"
+
+
+def test_compatible_ranges_are_not_a_disagreement() -> None:
+    sheet = merge(
+        [killed_report("Alpha Daily", "at least 1 person"), killed_report("Bravo Post", "3 people")]
+    )
+    killed = sheet.event.killed
+    assert killed.status == "agreed"
+    assert killed.value == Casualties(low=3, best=3, high=3)
+    assert set(killed.support) == {"Alpha Daily", "Bravo Post"}
+    assert not [d for d in sheet.disagreements if d.kind == "conflict"]
+
+
+def test_single_outlet_is_single_source_and_weak() -> None:
+    sheet = merge([killed_report("Alpha Daily", "3 people")])
+    assert sheet.event.killed.status == "single_source"
+    assert sheet.event.killed.grade == "weak"
+    assert sheet.event.date.status == "unknown"
+    assert sheet.event.date.value is None
+
+
+def test_unverified_value_is_listed_but_does_not_vote() -> None:
+    text = "Alpha Daily staff report.\n\nThree people were killed in the strike."
+    invented = extraction(article(text, "Alpha Daily"), {"killed": ["500 people", "500 people were killed"]})
+    sheet = merge([invented])
+    killed = sheet.event.killed
+    assert killed.status == "unknown" and killed.value is None
+    assert [a.verified for a in killed.alternatives] == [False]
+    assert killed.alternatives[0].evidence[0].match == "none"
+
+    allowed = merge([invented], allow_unverified=True).event.killed
+    assert allowed.status == "single_source"
+    assert allowed.value == Casualties(low=500, best=500, high=500)
+
+
+def test_article_that_is_not_about_a_strike_does_not_vote() -> None:
+    sport = "Echo Herald sport.\n\nThe home side won 5 goals to nil."
+    sheet = merge(
+        [
+            killed_report("Alpha Daily", "3 people"),
+            extraction(
+                article(sport, "Echo Herald"), {"killed": ["5 goals", "won 5 goals"]}, is_strike=False
+            ),
+        ]
+    )
+    assert sheet.event.killed.status == "single_source"
+    assert [s.is_strike for s in sheet.sources] == [True, False]
+    assert "Echo Herald" not in sheet.event.killed.silent
+
+
+def test_near_copies_count_as_one_source() -> None:
+    body = (
+        "A drone strike hit a car in the Zafraniya district of Baghdad on Monday, killing Ahmed Karim, "
+        "a commander of Saraya Awliya al-Dam, and two of his guards. The Pentagon said the strike was "
+        "ordered after attacks on US forces in Erbil and Ain al-Asad. Iraqi Prime Minister Mohammed Shia "
+        "al-Sudani condemned the raid. The United States has 2,500 troops in Iraq and 900 in Syria."
+    )
+    rewrite = (
+        "An unmanned aircraft struck a vehicle in Baghdad's Zafraniya area on Monday, leading to the death "
+        "of Ahmed Karim, a leader of Saraya Awliya al-Dam, together with two bodyguards. According to the "
+        "Pentagon the attack followed assaults on American troops in Erbil and Ain al-Asad. Iraqi Prime "
+        "Minister Mohammed Shia al-Sudani denounced it. The United States keeps 2,500 soldiers in Iraq and 900 in Syria."
+    )
+    sheet = merge(
+        [
+            extraction(
+                article(body, "Alpha Daily"), {"city": ["Baghdad", "in the Zafraniya district of Baghdad"]}
+            ),
+            extraction(article(rewrite, "Bravo Post"), {"city": ["Baghdad", "in Baghdad's Zafraniya area"]}),
+        ]
+    )
+    groups = {s.outlet: s.copy_group for s in sheet.sources}
+    assert groups["Alpha Daily"] is not None and groups["Alpha Daily"] == groups["Bravo Post"]
+    city = sheet.event.city
+    assert city.support == ["Alpha Daily", "Bravo Post"]
+    assert city.status == "single_source", "a rewrite is not a second witness"
+
+
+# Property-based: the sheet is a function of the set of extractions.
+
+PHRASES = ["1 person", "3 people", "at least 1 person", "at least 3 people", "5 people"]
+
+
+@st.composite
+def report_sets(draw: st.DrawFn) -> list[Extraction]:
+    n = draw(st.integers(min_value=1, max_value=5))
+    phrases = draw(st.lists(st.sampled_from(PHRASES), min_size=n, max_size=n))
+    return [killed_report(OUTLETS[i], p) for i, p in enumerate(phrases)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(report_sets(), st.randoms(use_true_random=False))
+def test_order_does_not_matter(reports: list[Extraction], rnd: random.Random) -> None:
+    shuffled = reports[:]
+    rnd.shuffle(shuffled)
+    assert merge(reports).model_dump() == merge(shuffled).model_dump()
+
+
+@settings(max_examples=15, deadline=None)
+@given(report_sets())
+def test_preparing_twice_changes_nothing(reports: list[Extraction]) -> None:
+    once = [prepare(r) for r in reports]
+    assert [prepare(r) for r in once] == once
+    assert merge(once).model_dump() == merge(reports).model_dump()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=9), min_size=2, max_size=5))
+def test_compatible_ranges_are_never_contested(lows: list[int]) -> None:
+    """Every 'at least k' is compatible with the largest exact count: no conflict, whatever the mix."""
+    top = max(lows)
+    reports = [killed_report(OUTLETS[i], f"at least {k} people") for i, k in enumerate(lows)]
+    reports.append(killed_report(OUTLETS[len(lows)], f"{top} people"))
+    sheet = merge(reports)
+    assert sheet.event.killed.status == "agreed"
+    assert sheet.event.killed.value == Casualties(low=top, best=top, high=top)
+    assert not sheet.disagreements or all(d.kind == "omission" for d in sheet.disagreements)
