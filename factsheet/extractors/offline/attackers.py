@@ -1,0 +1,122 @@
+"""Who carried out the strike, from the agent phrases of strike reporting.
+
+'a US drone strike', 'an Israeli airstrike' (actor modifying the weapon); 'US forces
+carried out', 'Israeli warplanes struck', 'the Russian military said it hit' (a state's
+forces as subject of a strike verb); 'killed by a Russian missile' (agent after 'by');
+'The United States kills', 'Hamas fired' (a state or armed group as subject); 'X claimed
+responsibility for the attack'. Actors followed by '-backed'/'-aligned', or after 'pro-'
+and 'anti-', are allegiances, not attackers; forces after 'on'/'against' are victims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factsheet.extractors.offline.candidates import Candidate
+from factsheet.extractors.offline.context import SentenceInfo
+from factsheet.extractors.offline.gazetteer import Gazetteer
+from factsheet.extractors.offline.lexicons import (
+    ACTOR_ABBREVIATIONS,
+    AMBIGUOUS_COUNTRY_NAMES,
+    ARMED_GROUPS,
+    DEMONYMS,
+    FORCE_NOUNS,
+    STRIKE_VERBS,
+)
+from factsheet.extractors.offline.names import ORG_RUN
+
+_WEAPON_HEAD = (
+    r"(?:(?:drone|air|missile|rocket|artillery|mortar|tank|naval|helicopter)[- ]?)?"
+    r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|bombardments?|missiles?|rockets?|drones?|"
+    r"warplanes?|jets?|fighter\s+jets?|helicopters?|shells?|bombs?|munitions?|fire|barrage|offensive|operation|"
+    r"assault)"
+)
+# Words that may stand between an actor and its weapon ('a Russian ballistic missile').
+_WEAPON_ADJ = (
+    r"(?:(?:ballistic|cruise|hypersonic|guided|precision|kamikaze|suicide|unmanned|armed|long-range|"
+    r"short-range|air-launched|military|army|Iskander|Kalibr|Shahed)\s+){0,2}"
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|killed|killing|kill|wounded|wounding|injuring|with|and|"
+    r"hit|hitting|struck)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b")
+_RESPONSIBILITY = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?claimed\s+responsibility\s+for\s+(?:the|this|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\S*\s+(?:\w+\s+){0,2}?(?:attack|bombing|strike|blast|explosion|assault|raid)"
+)
+
+
+def _alternation(names: list[str]) -> str:
+    unique = sorted({n for n in names if n and n not in AMBIGUOUS_COUNTRY_NAMES}, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
+
+
+@lru_cache(maxsize=1)
+def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
+    # Coordinated actors count as one ('The United States and Britain', 'US, UK').
+    state = _alternation([*gaz.country_labels, *ACTOR_ABBREVIATIONS, *ARMED_GROUPS])
+    states = rf"(?:{state})(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?(?:{state}))*"
+    actor = _alternation([*gaz.country_labels, *DEMONYMS, *ACTOR_ABBREVIATIONS, *ARMED_GROUPS])
+    actors = rf"(?:{actor})(?:(?:\s*,\s*|\s+and\s+)(?:{actor}))*"
+    # Before a weapon a bare country name is ambiguous ('Pakistan drone strike' may say where);
+    # demonyms, 'US'/'UK' and group names are not.
+    adjective = _alternation([*DEMONYMS, *ACTOR_ABBREVIATIONS, *ARMED_GROUPS])
+    adjectives = rf"(?:{adjective})(?:(?:\s*,\s*|\s+and\s+)(?:{adjective}))*"
+    modifier = re.compile(
+        rf"(?<![\w-])(?P<actor>{adjectives})(?:-led(?:\s+coalition)?|['’]s)?\s+"
+        rf"(?:(?:military|army|air\s+force|navy|coalition|forces['’]?)\s+)?{_WEAPON_ADJ}{_WEAPON_HEAD}\b"
+    )
+    forces = re.compile(
+        rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?(?:{actors})(?:['’]s)?\s+{FORCE_NOUNS})\b"
+        rf"(?P<rest>[^.;]{{0,80}}?)\b{STRIKE_VERBS}\b"
+    )
+    agent = re.compile(
+        rf"\bby\s+(?:an?\s+|the\s+)?(?P<actor>(?:{actors})(?:\s+{FORCE_NOUNS})?)"
+        rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;]|\s*$|\s+(?:in|on|at|near)\b)"
+    )
+    subject = re.compile(
+        rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?{states})\s+"
+        rf"(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:said\s+(?:it|they)\s+(?:had\s+|has\s+)?)?{STRIKE_VERBS}\b"
+    )
+    return modifier, forces, agent, subject
+
+
+def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
+    s = info.sentence
+    text = s.text
+    modifier, forces, agent, subject = _patterns(gaz)
+    out: list[Candidate] = []
+
+    def add(m: re.Match[str], tier: float) -> None:
+        a, b = m.start("actor"), m.end("actor")
+        if _VICTIM_BEFORE.search(text[max(0, a - 30) : a]):
+            return
+        if re.match(r"-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
+            return
+        if any(c.start < s.start + b and s.start + a < c.end for c in out):
+            return
+        out.append(Candidate(text[a:b], s.start + a, s.start + b, info, tier=tier))
+
+    for m in modifier.finditer(text):
+        add(m, 3.0)
+    for m in forces.finditer(text):
+        phrase = m.group("actor")
+        first = phrase.split()[0]
+        bare_country = gaz.country(first) and not gaz.demonym(first) and first not in ACTOR_ABBREVIATIONS
+        if bare_country and _PLATFORM_END.search(phrase):
+            # 'Pakistan drone strike kills': the country may be where, not who.
+            continue
+        if not _CLAUSE_BREAK.search(m.group("rest")):
+            add(m, 3.0)
+    for m in agent.finditer(text):
+        add(m, 3.0)
+    for m in subject.finditer(text):
+        add(m, 2.0)
+    for run in ORG_RUN.finditer(text):
+        if _RESPONSIBILITY.match(text, run.end()):
+            out.append(Candidate(run.group(), s.start + run.start(), s.start + run.end(), info, tier=2.0))
+    return out

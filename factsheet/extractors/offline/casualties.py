@@ -1,0 +1,348 @@
+"""Death and injury counts, as the phrase the article uses ('All three', 'at least 12 people').
+
+A count is a number phrase bound to a casualty verb: as its object ('killing three
+people', 'wounded at least 12') or as its subject ('Three people ... died', 'All three of
+them died', 'one of the three men killed'). Numbers inside clauses about other events
+('in response to an attack that killed three troops'), subsets ('including two children'),
+ages, dates and non-person nouns ('85 airstrikes') are not counts. 'No evidence of civilian
+casualties' is not a count of zero; 'no one was hurt' is. Turning the phrase into numbers
+is the normalise stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from factsheet.extractors.offline.candidates import Candidate
+from factsheet.extractors.offline.context import SentenceInfo
+from factsheet.extractors.offline.lexicons import (
+    FOREIGN_CLAUSE,
+    MONTHS,
+    NUMBER,
+    PERSON_NOUNS,
+    QUALIFIER,
+)
+
+Kind = Literal["killed", "injured"]
+
+_NUM = re.compile(rf"\b(?:{QUALIFIER}\s+)?{NUMBER}\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*|\d[\d,]*|[.,;:!?()“”\"—–]")
+_VERBS: dict[Kind, re.Pattern[str]] = {
+    "killed": re.compile(
+        r"\b(?P<v>killed|killing|kills|kill|dead|died|die|perished|slain|lost\s+their\s+lives|"
+        r"claimed\s+the\s+lives\s+of|deaths?\s+of|death\s+toll|martyred)\b",
+        re.IGNORECASE,
+    ),
+    "injured": re.compile(
+        r"\b(?P<v>wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|injuries\s+to)\b",
+        re.IGNORECASE,
+    ),
+}
+# Verbs that take the victims as object ('killing three'); the others take them as subject.
+_ACTIVE = re.compile(
+    r"^(?:killed|killing|kills|kill|claimed\s+the\s+lives\s+of|deaths?\s+of|wounded|wounding|wounds|"
+    r"injured|injuring|injures|hurt|hurting|injuries\s+to)$",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?P<num>(?:{QUALIFIER}\s+)?{NUMBER})\b",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(
+    r"\b(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured)\b|\b(?:wounded|injured)\s+or\s+killed\b"
+)
+_ZERO = re.compile(
+    r"\b(?P<z>no\s+one|nobody|no-one)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:(?:reported|believed)\s+)?(?P<v>killed|hurt|injured|wounded|harmed)\b"
+    r"|\b(?P<z2>no\s+(?:deaths|fatalities|injuries))\s+(?:were\s+|have\s+been\s+)?(?:reported|recorded)\b",
+    re.IGNORECASE,
+)
+_OBJECT_GAP = re.compile(r"\s+(?:a\s+total\s+of\s+)?")
+_PERSON_ALT = "|".join(sorted({n.lower() for n in PERSON_NOUNS if " " not in n}, key=len, reverse=True))
+_SINGLE = re.compile(
+    rf"\b(?P<np>(?:[Aa]|[Aa]n)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_PERSON_ALT}))\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"killed\b|\b(?:killed|killing|kills)\s+(?P<np2>(?:a|an)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{_PERSON_ALT}))\b",
+)
+_AND_MORE = re.compile(
+    rf",?\s+and\s+(?:their|his|her|its|a|an|the|one|two|three|four|five)\s+(?:[A-Za-z’'\-]+\s+){{0,2}}?"
+    rf"(?:{_PERSON_ALT})\b"
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|among\s+them|among\s+whom|among\s+those|of\s+whom|of\s+them)\s*$", re.I
+)
+_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those|these)\b", re.I)
+_ENUM_AFTER = re.compile(r"^\s+(?:of\s+(?:his|her|their|its)\s+|other\s+)", re.I)
+_OF_NOUN = re.compile(r"^\s+of(?:\s+(?:his|her|their|its))?(?=\s)", re.I)
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.I)
+_AGE = re.compile(r"^-year-old|^\s*years?\s+old", re.I)
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(MONTHS) + r")\s*$")
+_BOUNDARY_AFTER = re.compile(
+    r"^\s*(?:[.,;:)—–]|$|and\b|in\b|on\b|at\b|near\b|when\b|while\b|as\b|during\b|including\b|after\b|"
+    r"across\b|inside\b|since\b|overnight\b|there\b|so\s+far\b)",
+    re.I,
+)
+_AUX_AFTER = re.compile(
+    r"^\s+(?:were|was|have|had|are|all|died|perished|dead|killed|wounded|injured|hurt)\b", re.I
+)
+# Counts of these name a subset of the dead ('at least one leader'), not the total.
+_SUBSET_NOUNS = frozenset(
+    [
+        "leader",
+        "leaders",
+        "commander",
+        "commanders",
+        "official",
+        "officials",
+        "officer",
+        "officers",
+        "member",
+        "members",
+    ]
+)
+_MAX_GAP_WORDS = 10
+_MAX_MODIFIERS = 3
+_PERSON_LOWER = frozenset(n.lower() for n in PERSON_NOUNS)
+# Words that end the modifiers between a number and its noun ('three [US] troops').
+_NOT_MODIFIER = frozenset(
+    [
+        "of",
+        "who",
+        "which",
+        "that",
+        "were",
+        "was",
+        "is",
+        "are",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "had",
+        "have",
+        "has",
+        "when",
+        "after",
+        "as",
+        "by",
+        "with",
+        "from",
+        "to",
+        "for",
+        "a",
+        "an",
+        "the",
+        "killed",
+        "dead",
+        "died",
+        "wounded",
+        "injured",
+        "hurt",
+        "killing",
+        "wounding",
+        "injuring",
+        "said",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    start: int
+    end: int
+    noun: str | None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _person_after(text: str, pos: int) -> tuple[int, str] | None:
+    """A person noun within a few modifiers after pos: (end offset, noun)."""
+    m = re.match(r"((?:\s+[A-Za-z’'\-]+){1,4})", text[pos:])
+    if not m:
+        return None
+    offset = pos
+    for i, w in enumerate(re.finditer(r"\s+([A-Za-z’'\-]+)", m.group(1))):
+        if i > _MAX_MODIFIERS:
+            break
+        word = w.group(1)
+        if word.lower() in _PERSON_LOWER:
+            return offset + w.end(), word.lower()
+        if word.lower() in _NOT_MODIFIER:
+            break
+    return None
+
+
+def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
+    """The count phrase starting at a number match, or None when the number is not a head count."""
+    before, after = text[: m.start()], text[m.end() :]
+    if _AGE.match(after) or _MONTH_BEFORE.search(before) or re.match(r"^\s*(?:%|per\s*cent|percent)", after):
+        return None
+    if re.search(r"\bno\s*$", before, re.I):
+        return None
+    more = re.match(r"^\s+more\b", after)
+    if more and (_AUX_AFTER.match(after[more.end() :]) or _BOUNDARY_AFTER.match(after[more.end() :])):
+        # 'Dozens more were injured'
+        return _Phrase(m.start(), m.end() + more.end(), None)
+    if _OF_THEM.match(after):
+        end = m.end() + _OF_THEM.match(after).end()  # type: ignore[union-attr]
+        return _Phrase(m.start(), end, "of them")
+    # 'two of his bodyguards', 'dozens of militants': the noun follows 'of'.
+    of = _OF_NOUN.match(after)
+    person = _person_after(text, m.end() + of.end()) if of else _person_after(text, m.end())
+    if person:
+        return _Phrase(m.start(), person[0], person[1])
+    if _AUX_AFTER.match(after) or _BOUNDARY_AFTER.match(after):
+        return _Phrase(m.start(), m.end(), None)
+    return None
+
+
+def _enumeration_start(text: str, phrase: _Phrase) -> int | None:
+    """'the commander and two of his bodyguards': where the enumeration begins, if it is one."""
+    after = text[phrase.start :]
+    num = _NUM.match(after)
+    if not num or not _ENUM_AFTER.match(after[num.end() :]):
+        return None
+    before = text[: phrase.start]
+    if not re.search(r"\band\s+$", before):
+        return None
+    cut = max(
+        before.rfind(","),
+        before.rfind(";"),
+        before.rfind("“"),
+        *(m.end() for m in re.finditer(r"\b(?:killing|killed|kills|including|when|that)\s+", before)),
+    )
+    start = cut + 1 if cut >= 0 else 0
+    while start < len(before) and before[start] in ' "“':
+        start += 1
+    return start if phrase.start - start <= 120 else None
+
+
+def _object_enumeration(text: str, pos: int, add: Callable[[int, int, float], None]) -> bool:
+    """'killed the commander and three others': the whole object names the dead (a total of four)."""
+    clause = re.match(r"\s+([^.;:]{1,140})", text[pos:])
+    if not clause or re.match(r"(?:and|or|in|on|at|by|when|as|after|while|during)\b", clause.group(1), re.I):
+        return False
+    start = pos + clause.start(1)
+    for m in _NUM.finditer(text, start, pos + clause.end(1)):
+        if not re.search(r"\w.*\band\s+$", text[start : m.start()]):
+            continue
+        phrase = _phrase_at(text, m)
+        if phrase is not None and phrase.noun is not None:
+            add(start, phrase.end, 2.5)
+            return True
+    return False
+
+
+def _foreign(text: str, pos: int) -> bool:
+    """Is the position inside a clause about another event ('in response to ... that killed N')?"""
+    return any(
+        m.end() <= pos and not re.search(r"[.;]", text[m.end() : pos]) for m in FOREIGN_CLAUSE.finditer(text)
+    )
+
+
+def _tier(phrase: _Phrase, text: str) -> float:
+    if phrase.noun in _SUBSET_NOUNS:
+        return 2.0
+    return 3.0
+
+
+def _candidate(info: SentenceInfo, start: int, end: int, tier: float) -> Candidate:
+    s = info.sentence
+    raw = s.text[start:end]
+    num = _NUM.match(raw)
+    if num and re.match(r"all\b", raw, re.I) and " of " not in raw.lower()[: num.end() + 1]:
+        # 'All three individuals perished' -> 'All three': the noun repeats the group.
+        end = start + num.end()
+    return Candidate(s.text[start:end], s.start + start, s.start + end, info, tier=tier)
+
+
+def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
+    """Counts of the dead (or injured) stated in one sentence."""
+    text = info.sentence.text
+    if _EITHER.search(text):
+        return []
+    numbers = [m for m in _NUM.finditer(text)]
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(phrase: _Phrase, tier: float) -> None:
+        if _foreign(text, phrase.start) or _SUBSET_BEFORE.search(text[: phrase.start]):
+            return
+        if _PARTITIVE_AFTER.match(text[_NUM.match(text, phrase.start).end() :]):  # type: ignore[union-attr]
+            return
+        start = phrase.start
+        enum_start = _enumeration_start(text, phrase)
+        if enum_start is not None:
+            start, tier = enum_start, 2.5
+        end = phrase.end
+        more = _AND_MORE.match(text, end) if phrase.noun else None
+        if more:
+            # 'five Chinese nationals and their Pakistani driver': the enumeration is the count.
+            end = more.end()
+        if (start, end) in seen:
+            return
+        seen.add((start, end))
+        out.append(_candidate(info, start, end, tier))
+
+    def add_raw(start: int, end: int, tier: float) -> None:
+        if (start, end) not in seen and not _foreign(text, start):
+            seen.add((start, end))
+            out.append(_candidate(info, start, end, tier))
+
+    verbs = list(_VERBS[kind].finditer(text))
+    other = "injured" if kind == "killed" else "killed"
+    all_verbs = sorted([*verbs, *_VERBS[other].finditer(text)], key=lambda m: m.start())
+    for verb in verbs:
+        word = verb.group("v")
+        if word.lower().startswith("death toll"):
+            continue
+        bound = False
+        if _ACTIVE.match(word):
+            gap = _OBJECT_GAP.match(text, verb.end())
+            nxt = _NUM.match(text, gap.end()) if gap else None
+            if nxt:
+                phrase = _phrase_at(text, nxt)
+                if phrase:
+                    add(phrase, _tier(phrase, text))
+                    bound = True
+            if not bound:
+                bound = _object_enumeration(text, verb.end(), add_raw)
+        if bound:
+            continue
+        # Subject: the nearest count before the verb in the same clause.
+        for num in reversed([n for n in numbers if n.end() <= verb.start()]):
+            phrase = _phrase_at(text, num)
+            if phrase is None or phrase.end > verb.start():
+                continue
+            gap = text[phrase.end : verb.start()]
+            if re.search(r"[;:]", gap) or len(_words(gap)) > _MAX_GAP_WORDS:
+                break
+            if any(phrase.end <= v.start() < verb.start() for v in all_verbs if v is not verb):
+                break
+            add(phrase, _tier(phrase, text))
+            break
+    if kind == "killed":
+        for m in _TOLL.finditer(text):
+            num = _NUM.match(text, m.start("num"))
+            if num and not _foreign(text, m.start()):
+                out.append(_candidate(info, num.start(), num.end(), 3.0))
+    for m in _ZERO.finditer(text):
+        verb = (m.group("v") or "").lower()
+        zero_kind: Kind | None = None
+        if m.group("z"):
+            zero_kind = "killed" if verb == "killed" else "injured"
+        elif m.group("z2"):
+            zero_kind = "killed" if re.search(r"deaths|fatalities", m.group("z2"), re.I) else "injured"
+        if zero_kind == kind:
+            out.append(_candidate(info, m.start(), m.end(), 1.0))
+    if kind == "killed" and not out:
+        for m in _SINGLE.finditer(text):
+            group = "np" if m.group("np") else "np2"
+            if not _foreign(text, m.start()):
+                out.append(_candidate(info, m.start(group), m.end(group), 0.0))
+    return out

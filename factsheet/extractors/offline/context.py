@@ -1,0 +1,101 @@
+"""Which sentences speak about THE strike, and how much to trust each one.
+
+A strike report opens with the event (headline and first paragraphs) and then widens to
+background: earlier attacks, running war tolls, other places. Facts must come from the
+former. Each sentence gets a relevance score (strike vocabulary, nearness to the lead) and
+a set of reasons it is background (cue words here; a different date or country is added
+later by the orchestrator, once the strike's own date and country are known).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factsheet.extractors.offline.lexicons import (
+    BACKGROUND_CUES,
+    FOREIGN_CLAUSE,
+    KILL_TERMS,
+    NOT_STRIKE,
+    STRIKE_TERMS,
+)
+from factsheet.extractors.offline.sentences import Sentence
+
+# How much the first strike sentences of the body (and a strike headline) count extra.
+_LEAD_BONUS = 4.0
+_LEAD_DECAY = 0.5
+_TITLE_BONUS = 3.5
+_PER_TERM = 0.5
+_MAX_TERMS = 4
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    strike_hits: int
+    kills: bool
+    relevance: float
+    background: set[str] = field(default_factory=set)
+    # Local spans about another event ('in response to an attack on X that killed Y').
+    foreign: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def is_strike(self) -> bool:
+        return self.strike_hits > 0
+
+    @property
+    def usable(self) -> bool:
+        """About this strike: strike words, no background reason, not a photo caption."""
+        return self.strike_hits > 0 and not self.background and not self.sentence.is_caption
+
+
+def strike_hits(text: str) -> int:
+    """Distinct strike words in a sentence, labour strikes and heart attacks excluded."""
+    cleaned = NOT_STRIKE.sub(" ", text)
+    return len({m.group().lower() for m in STRIKE_TERMS.finditer(cleaned)})
+
+
+def background_cues(text: str) -> set[str]:
+    return {f"cue:{m.group().lower()}" for cue in BACKGROUND_CUES if (m := cue.search(text))}
+
+
+def foreign_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """From each cue of another event to the end of its clause."""
+    spans = []
+    for m in FOREIGN_CLAUSE.finditer(text):
+        stop = re.search(r"[,;.]", text[m.end() :])
+        spans.append((m.start(), m.end() + stop.start() if stop else len(text)))
+    return tuple(spans)
+
+
+def analyse(sentences: list[Sentence]) -> list[SentenceInfo]:
+    """Relevance and cue-word background flags for every sentence."""
+    infos: list[SentenceInfo] = []
+    body_rank = 0
+    for s in sentences:
+        hits = strike_hits(s.text)
+        relevance = min(hits, _MAX_TERMS) * _PER_TERM
+        if hits and s.is_title:
+            relevance += _TITLE_BONUS
+        elif hits and not s.is_caption:
+            relevance += max(0.0, _LEAD_BONUS - _LEAD_DECAY * body_rank)
+            body_rank += 1
+        infos.append(
+            SentenceInfo(
+                sentence=s,
+                strike_hits=hits,
+                kills=bool(KILL_TERMS.search(s.text)),
+                relevance=relevance,
+                background=background_cues(s.text),
+                foreign=foreign_spans(s.text),
+            )
+        )
+    return infos
+
+
+def by_relevance(infos: list[SentenceInfo], *, captions: bool = False) -> list[SentenceInfo]:
+    """Usable sentences, best first (ties: earlier first); captions only when asked."""
+    chosen = [
+        i for i in infos if i.strike_hits > 0 and not i.background and (captions or not i.sentence.is_caption)
+    ]
+    return sorted(chosen, key=lambda i: (-i.relevance, i.sentence.index))

@@ -1,0 +1,263 @@
+"""The offline extractor: one article in, one Extraction out, by rules and lexicons alone.
+
+Order matters because context builds up: sentences are scored, the strike's own date is
+chosen and sentences anchored to other days become background, then its place is chosen
+and sentences about other countries become background, and only then are the remaining
+fields read, each from the best sentence that supports it. Every value quotes its whole
+sentence with offsets; a field no sentence supports stays None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsheet.extractors.offline.attackers import attacker_candidates
+from factsheet.extractors.offline.candidates import Candidate, best
+from factsheet.extractors.offline.casualties import casualty_candidates
+from factsheet.extractors.offline.claims import claim_for
+from factsheet.extractors.offline.context import SentenceInfo, analyse
+from factsheet.extractors.offline.dates import article_year, compatible, date_candidates, find_dates
+from factsheet.extractors.offline.gazetteer import Gazetteer, gazetteer
+from factsheet.extractors.offline.lexicons import FORCE_NOUNS, WEAPON_PATTERNS
+from factsheet.extractors.offline.orgs import org_candidates
+from factsheet.extractors.offline.people import person_candidates
+from factsheet.extractors.offline.places import PlaceCandidates, place_candidates
+from factsheet.extractors.offline.sentences import split_sentences
+from factsheet.extractors.offline.times import time_candidates
+from factsheet.extractors.offline.weapons import weapon_candidates
+from factsheet.models import (
+    SCHEMA_VERSION,
+    Article,
+    Claim,
+    CountValue,
+    DateValue,
+    Extraction,
+    PersonValue,
+    StrikeEvent,
+    TextValue,
+    TimeValue,
+    Usage,
+)
+
+# A strike report says what happened within its first sentences.
+_OPENING_SENTENCES = 12
+_ATTACK_WORDS = re.compile(
+    r"\b(?:air\s?strikes?|strikes?|struck|attacks?|attacked|raids?|bomb(?:ed|ing|ings)|shell(?:ed|ing)|"
+    r"bombardment|explosions?|blasts?|hit|hits|targeted|targeting|assassinat\w+|ambush(?:ed)?|"
+    r"shot\s+down|fired)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_WORDS = re.compile(
+    r"\b(?:killed|kills?|killing|dead|died|wounded|injured|casualties)\b", re.IGNORECASE
+)
+_NAMED_AS = re.compile(r"\b(?:identified|named)\s+(?:\w+\s+){0,2}as\b", re.IGNORECASE)
+_FORCES = re.compile(rf"\b{FORCE_NOUNS}\b", re.IGNORECASE)
+# Cross-country mismatch needs a chosen country at least this well supported.
+_PLACE_MATCH_BONUS = 1.5
+
+
+class OfflineExtractor:
+    """Deterministic extraction with classical methods; the default when no LLM is configured."""
+
+    name = "offline"
+
+    def extract(self, article: Article) -> Extraction:
+        return extract_offline(article)
+
+
+def _reports_strike(infos: list[SentenceInfo]) -> bool:
+    """The opening names an attack together with a weapon, an armed force or casualties.
+
+    The two may stand in neighbouring sentences ('The strike hit a convoy. Three were killed.').
+    """
+    opening = [i for i in infos if not i.sentence.is_caption][:_OPENING_SENTENCES]
+    attacks: list[int] = []
+    supports: list[int] = []
+    for n, info in enumerate(opening):
+        text = info.sentence.text
+        if not info.is_strike:
+            continue
+        weapon = any(p.search(text) for p, _ in WEAPON_PATTERNS)
+        attack = bool(_ATTACK_WORDS.search(text))
+        casualties = bool(_CASUALTY_WORDS.search(text))
+        if weapon and (attack or casualties):
+            return True
+        if attack:
+            attacks.append(n)
+        if weapon or casualties or _FORCES.search(text):
+            supports.append(n)
+    return any(abs(a - b) <= 1 for a in attacks for b in supports)
+
+
+def _pool(infos: list[SentenceInfo]) -> list[SentenceInfo]:
+    """Sentences about this strike (captions included; `best` uses them only as a last resort)."""
+    return [i for i in infos if i.is_strike and not i.background]
+
+
+def _flag_other_dates(
+    infos: list[SentenceInfo], main: Candidate, year: int | None, published: str | None
+) -> None:
+    anchor = main.data
+    for info in infos:
+        mentions = [m for m in find_dates(info.sentence.text) if not m.relative]
+        if mentions and not any(compatible(anchor, m, year, published) for m in mentions):
+            info.background.add("date")
+
+
+def _choose_places(
+    found: dict[int, PlaceCandidates], pool: list[SentenceInfo]
+) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
+    ids = {i.sentence.index for i in pool}
+    countries = [c for k, pc in found.items() if k in ids for c in pc.countries]
+    cities = [c for k, pc in found.items() if k in ids for c in pc.cities]
+    districts = [c for k, pc in found.items() if k in ids for c in pc.districts]
+    city = best(cities)
+    city_cc = set(city.data) if city and city.data else set()
+    country = _best_matching(countries, city_cc)
+    if country is not None and city is not None and city.data and not (set(city.data) & set(country.data)):
+        # Prefer a city in the chosen country when there is one; otherwise the two disagree and the
+        # weaker of them is dropped rather than reported next to a place it contradicts.
+        alt = _best_matching(cities, set(country.data))
+        if alt is not None and alt.data and set(alt.data) & set(country.data):
+            city = alt
+        elif city.score >= country.score:
+            country = None
+        else:
+            city = None
+    return country, city, best(districts)
+
+
+def _best_matching(cands: list[Candidate], codes: set[str]) -> Candidate | None:
+    if not cands:
+        return None
+    body = [c for c in cands if not c.info.sentence.is_caption] or cands
+    return max(
+        body,
+        key=lambda c: (
+            c.score + (_PLACE_MATCH_BONUS if codes & set(c.data or ()) else 0.0),
+            -c.info.sentence.index,
+        ),
+    )
+
+
+def _flag_other_countries(infos: list[SentenceInfo], found: dict[int, PlaceCandidates], main_cc: str) -> None:
+    """Sentences that put a strike in another country are background, except headlines and the lead.
+
+    The lead is the strike by the rules of news writing; exempting it stops one wrong place
+    choice from discarding the article's best sentence.
+    """
+    lead = next(
+        (i for i in infos if i.is_strike and not i.sentence.is_title and not i.sentence.is_caption), None
+    )
+    for info in infos:
+        if info is lead or info.sentence.is_title:
+            continue
+        pc = found.get(info.sentence.index)
+        if pc and pc.locative_countries and main_cc not in pc.locative_countries:
+            info.background.add("place")
+
+
+def _text(c: Candidate | None) -> TextValue | None:
+    return TextValue(text=c.text, evidence=c.evidence()) if c else None
+
+
+def _count(c: Candidate | None) -> CountValue | None:
+    return CountValue(text=c.text, evidence=c.evidence()) if c else None
+
+
+def _time(c: Candidate | None) -> TimeValue | None:
+    return TimeValue(text=c.text, evidence=c.evidence()) if c else None
+
+
+def _claims(infos: list[SentenceInfo]) -> list[Claim]:
+    out: list[Claim] = []
+    seen: set[str] = set()
+    previous: str | None = None
+    for info in infos:
+        claim = claim_for(info, previous)
+        previous = claim.speaker if claim else None
+        if claim is None or not info.usable or claim.statement in seen:
+            continue
+        seen.add(claim.statement)
+        out.append(claim)
+    return out
+
+
+def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> StrikeEvent:
+    year = article_year(article.text, article.published)
+    date = best(c for i in _pool(infos) for c in date_candidates(i))
+    if date is not None:
+        _flag_other_dates(infos, date, year, article.published)
+    found = {i.sentence.index: place_candidates(i, gaz) for i in infos if i.is_strike}
+    country, city, district = _choose_places(found, _pool(infos))
+    main_cc = (country.data[0] if country and country.data else None) or (
+        city.data[0] if city and city.data else None
+    )
+    if main_cc:
+        _flag_other_countries(infos, found, main_cc)
+        country, city, district = _choose_places(found, _pool(infos))
+    pool = _pool(infos)
+    times = [time_candidates(i) for i in pool]
+    local = [c for found in times for c in found[0]]
+    utc = [c for found in times for c in found[1]]
+    # 'The officials ... identified the commander as X' names the target without a strike word.
+    named = [
+        i
+        for i in infos
+        if not i.background and not i.sentence.is_caption and _NAMED_AS.search(i.sentence.text)
+    ]
+    pool_ids = {i.sentence.index for i in pool}
+    people_pool = pool + [i for i in named if i.sentence.index not in pool_ids]
+    person = best(c for i in people_pool for c in person_candidates(i, gaz))
+    attacker = best(c for i in pool for c in attacker_candidates(i, gaz))
+    organisations = [c for i in pool for c in org_candidates(i, gaz)]
+    if attacker is not None:
+        # The group that carried out the strike is not the organisation it targeted.
+        organisations = [c for c in organisations if c.text.lower() != attacker.text.lower()]
+    return StrikeEvent(
+        date=DateValue(text=date.text, evidence=date.evidence()) if date else None,
+        local_time=_time(best(local)),
+        utc_time=_time(best(utc)),
+        country=_text(country),
+        city=_text(city),
+        district=_text(district),
+        attacker=_text(attacker),
+        weapon=_text(best(c for i in pool for c in weapon_candidates(i))),
+        target_person=(
+            PersonValue(
+                text=person.text,
+                evidence=person.evidence(),
+                role=person.data.role if person.data else None,
+                organisation=person.data.organisation if person.data else None,
+            )
+            if person
+            else None
+        ),
+        target_organisation=_text(best(organisations)),
+        killed=_count(best(c for i in pool for c in casualty_candidates(i, "killed"))),
+        injured=_count(best(c for i in pool for c in casualty_candidates(i, "injured"))),
+        claims=_claims(infos),
+    )
+
+
+def extract_offline(article: Article) -> Extraction:
+    """Read one article with rules and lexicons; never guesses a field it cannot quote."""
+    infos = analyse(split_sentences(article.text))
+    is_strike = _reports_strike(infos)
+    warnings: list[str] = []
+    if is_strike:
+        event = _read_event(article, infos, gazetteer())
+    else:
+        event = StrikeEvent()
+        warnings.append("offline: no sentence in the opening names an attack with a weapon or casualties")
+    return Extraction(
+        schema_version=SCHEMA_VERSION,
+        article=article,
+        event=event,
+        is_strike=is_strike,
+        extractor="offline",
+        model=None,
+        prompt_version=None,
+        usage=Usage(),
+        warnings=warnings,
+    )

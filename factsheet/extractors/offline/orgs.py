@@ -1,0 +1,112 @@
+"""The organisation the strike targeted, or that its target belonged to.
+
+Strongest evidence ties the organisation to the target: 'head of X', 'a commander of X',
+'a leader in X', 'an X commander'. Weaker: 'the X militia/group/movement', 'militia X'.
+Weakest: a well-known armed group named in a strike sentence. States, demonyms and places
+are never organisations here ('a US commander', 'Iraqi militias').
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsheet.extractors.offline.candidates import Candidate
+from factsheet.extractors.offline.context import SentenceInfo
+from factsheet.extractors.offline.gazetteer import Gazetteer
+from factsheet.extractors.offline.lexicons import (
+    ARMED_GROUPS,
+    NOT_ORG_WORDS,
+    ORG_NOUNS,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
+)
+from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, tokens_of
+
+# Spokesmen speak for an organisation; they are rarely what a strike targets.
+_ROLE = "|".join(sorted(ROLE_NOUNS - {"spokesman", "spokesperson"}, key=len, reverse=True))
+_ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
+_ROLE_OF = re.compile(
+    rf"\b(?:{_ROLE})s?\s+(?:of|in|within|from|with)\s+(?:the\s+)?"
+    rf"(?:(?:[\w’'\-]+\s+){{0,3}}?(?:militia|group|movement|faction|organi[sz]ation)\s+)?$",
+    re.I,
+)
+_ROLE_AFTER = re.compile(rf"^\s+(?:(?:{_ROLE_ADJ})\s+)?(?:{_ROLE})s?\b", re.I)
+# 'the Kataib Hezbollah militia', and what a strike hits: 'Houthi targets', 'Hamas positions'.
+_ORG_NOUN_AFTER = re.compile(
+    rf"^\s+(?:{ORG_NOUNS}|(?:military\s+)?(?:targets|positions|sites|bases|facilities|infrastructure|"
+    rf"command\s+(?:centres?|centers?|posts?)|strongholds?|hideouts?|compounds?))\b",
+    re.I,
+)
+_ORG_NOUN_BEFORE = re.compile(
+    r"\b(?:militia|group|movement|faction|organi[sz]ation)\s+(?:called\s+|named\s+|known\s+as\s+)?$", re.I
+)
+_ATTACKER_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:fired|launched|claimed|carried\s+out|said|says|vowed|threatened|denied)\b",
+    re.I,
+)
+_SPEAKER_BEFORE = re.compile(r"\b(?:according\s+to|affiliated\s+with|linked\s+to)\s+$", re.I)
+_GROUPS = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
+    words = tokens_of(span.text)
+    if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
+        return False
+    if gaz.country(span.text) or gaz.demonym(span.text) or gaz.cities.get(span.text.lower()):
+        return False
+    return not (len(words) == 1 and (gaz.demonym(words[0]) or gaz.country(words[0])))
+
+
+def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
+    out = []
+    for span in name_runs(text, ORG_RUN):
+        # Drop a leading 'The' so 'The Kataib Hezbollah militia' gives the name itself.
+        lead = re.match(r"(?:The|A|An)\s+", span.text)
+        if lead:
+            span = NameSpan(span.text[lead.end() :], span.start + lead.end(), span.end, span.possessive)
+        # 'X in Y' is one name only when Y is a country ('Islamic Resistance in Iraq').
+        inside = re.search(r"\s+in\s+(?P<place>.+)$", span.text)
+        if inside and not gaz.country(inside.group("place")):
+            cut = inside.start()
+            span = NameSpan(span.text[:cut], span.start, span.start + cut)
+        out.append(span)
+    return out
+
+
+def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
+    s = info.sentence
+    text = s.text
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(span: NameSpan, tier: float) -> None:
+        if (span.start, span.end) in seen or not _valid(span, gaz):
+            return
+        seen.add((span.start, span.end))
+        out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=tier))
+
+    for span in _runs(text, gaz):
+        before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
+        if _SPEAKER_BEFORE.search(before):
+            continue
+        if _ROLE_OF.search(before) or (_ROLE_AFTER.match(after) and not span.possessive):
+            add(span, 3.0)
+        elif (_ORG_NOUN_AFTER.match(after) and not span.possessive) or _ORG_NOUN_BEFORE.search(before):
+            add(span, 2.0)
+    runs = _runs(text, gaz)
+    for m in _GROUPS.finditer(text):
+        # A known group inside a longer name ('Kataib Hezbollah') stands for that name.
+        span = next((r for r in runs if r.start <= m.start() and m.end() <= r.end), None)
+        span = span or NameSpan(m.group(), m.start(), m.end())
+        if any(c.start < s.start + span.end and s.start + span.start < c.end for c in out):
+            continue
+        if _ATTACKER_AFTER.match(text[span.end :]) or _SPEAKER_BEFORE.search(
+            text[max(0, span.start - 30) : span.start]
+        ):
+            continue
+        add(span, 1.0)
+    return out

@@ -1,0 +1,273 @@
+"""Where the strike hit: country, city and district, in the words of the strike sentences.
+
+Place names count only where the sentence puts the strike there: after a locative word
+('in Baghdad', 'struck Kharkiv', 'east of the Iraqi capital'), as a possessive before a
+neighbourhood ('Gaza City's Shejaiya district'), in 'City, Country', or in 'the X area of
+Y'. A name used as an actor ('Moscow said', 'Tehran-backed') or as a modifier is weak
+evidence and only used when nothing better exists. The country is never inferred from
+the city: it must be written ('in Iraq', 'the Iraqi capital').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from factsheet.extractors.offline.candidates import Candidate
+from factsheet.extractors.offline.context import SentenceInfo
+from factsheet.extractors.offline.dates import dateline_end
+from factsheet.extractors.offline.gazetteer import Gazetteer, fold
+from factsheet.extractors.offline.lexicons import (
+    AMBIGUOUS_COUNTRY_NAMES,
+    DEMONYM_PLACE_NOUNS,
+    DIRECTION,
+    DISTRICT_NOUNS,
+    NOT_NAME_WORDS,
+    REGION_NOUNS,
+    WEEKDAYS,
+)
+from factsheet.extractors.offline.names import NameSpan, name_runs
+
+PlaceKind = Literal["country", "demonym", "city"]
+
+_LOCATIVE = re.compile(
+    rf"(?:\b(?:in|near|outside|on|at|into|across|around|over|inside|throughout|within|targeting|targeted|"
+    rf"hit|hits|hitting|struck|strikes|striking|bombed|bombing|shelled|shelling|pounded|attacked)\s+"
+    rf"|\b(?:{DISTRICT_NOUNS}|outskirts|part|parts|centre|center|heart|edge|city|town|village|capital|province|"
+    rf"region|{DIRECTION})\s+of\s+)"
+    rf"(?:the\s+)?(?:(?:city|town|village|port\s+city|capital|outskirts)\s+of\s+)?"
+    rf"(?:(?:{DIRECTION})\s+)?(?:parts?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# A place followed by one of these modifies people or forces ('US troops'), it is not where the strike was.
+_MODIFIES_AFTER = re.compile(
+    r"^[’']?s?(?:(?:\s*,|\s+and)\s+[A-Z][\w.’'-]*)*\s+(?:troops|forces|soldiers|personnel|military|army|service|servicemen|citizens|nationals|"
+    r"officials|government|embassy|bases?|warships?|ships?|vessels?|drones?|jets?|warplanes?|aircraft|"
+    r"missiles?|interests|targets|positions)\b",
+    re.IGNORECASE,
+)
+# A strike word shortly before 'in <place>' puts a strike there ('a drone attack in Jordan').
+_STRIKE_NEAR_BEFORE = re.compile(
+    rf"\b(?:air\s?strikes?|strikes?|struck|attacks?|attacked|raids?|bomb\w*|shell\w*|missiles?|rockets?|"
+    rf"drones?|explosions?|blasts?|killed|killing|dead|died|wounded|injured|hit)\b[^,.;]{{0,40}}"
+    rf"\b(?:in|near|outside|inside|across)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$",
+    re.IGNORECASE,
+)
+_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$|\bcity\s+of\s+$", re.IGNORECASE)
+_REGION_AFTER = re.compile(rf"^\s+{REGION_NOUNS}\b", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|claimed|denied|officials|government|authorities|has|have|had|will|would)\b|-)",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PLACE_AFTER = re.compile(
+    rf"^[’']s?\s+(?:(?:[A-Za-z’'\-]+\s+){{0,3}}?{DISTRICT_NOUNS}\b|{DIRECTION}\b|capital\b|city\b|port\b|streets?\b)",
+    re.IGNORECASE,
+)
+_DEMONYM_PLACE = re.compile(
+    rf"\bthe\s+(?:(?:{DIRECTION})\s+)?(?P<dem>[A-Z][a-z]+)\s+(?P<noun>{DEMONYM_PLACE_NOUNS})\b"
+)
+_TOWN_OF = re.compile(r"\b(?:city|town|village|hamlet|port\s+city|port|border\s+town)\s+of\s+", re.IGNORECASE)
+_COMMA_COUNTRY = re.compile(r"^,\s+$")
+_DISTRICT_AFTER = re.compile(rf"^\s+(?:refugee\s+)?(?P<noun>{DISTRICT_NOUNS})\b", re.IGNORECASE)
+_OF_CITY_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.IGNORECASE)
+_DISTRICT_OF = re.compile(
+    r"\bthe\s+(?:neighbou?rhood|district|suburb|quarter|area|camp)\s+of\s+$", re.IGNORECASE
+)
+_LEADING_DETERMINER = re.compile(r"^(?:The|A|An|This|That)\s+")
+_BAD_DISTRICT_WORDS = frozenset(
+    {*NOT_NAME_WORDS, *WEEKDAYS, "Green", "Red", "Border", "Military", "Industrial", "Residential"}
+)
+_MIN_MODIFIER_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    kind: PlaceKind
+    countries: tuple[str, ...]
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceCandidates:
+    countries: list[Candidate]
+    cities: list[Candidate]
+    districts: list[Candidate]
+    # Countries the sentence puts a strike in ('a drone attack in Jordan'): a cue for other events.
+    locative_countries: frozenset[str]
+
+
+def _mention_for(span: NameSpan, gaz: Gazetteer) -> PlaceMention | None:
+    text = span.text
+    cc = gaz.country(text)
+    if cc:
+        return PlaceMention(text, span.start, span.end, "country", (cc,))
+    cc = gaz.demonym(text)
+    if cc:
+        return PlaceMention(text, span.start, span.end, "demonym", (cc,))
+    found = gaz.cities.get(fold(text))
+    if found:
+        ranked = sorted(found, key=lambda c: -c.population)
+        return PlaceMention(
+            text,
+            span.start,
+            span.end,
+            "city",
+            tuple(dict.fromkeys(c.country for c in ranked)),
+            ranked[0].population,
+        )
+    return None
+
+
+def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Countries, demonyms and cities named in a text, longest name first at each position."""
+    out: list[PlaceMention] = []
+    for run in name_runs(text):
+        words = list(re.finditer(r"\S+", run.text))
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 4), i, -1):
+                start = run.start + words[i].start()
+                end = run.start + words[j - 1].end()
+                piece = NameSpan(
+                    text[start:end].rstrip(",.;:"), start, start + len(text[start:end].rstrip(",.;:"))
+                )
+                found = _mention_for(piece, gaz)
+                if found:
+                    i = j
+                    break
+            if found:
+                out.append(found)
+            else:
+                i += 1
+    return out
+
+
+def _locative(text: str, m: PlaceMention) -> bool:
+    if _MODIFIES_AFTER.match(text[m.end :]):
+        return False
+    return bool(_LOCATIVE.search(text[max(0, m.start - 60) : m.start]))
+
+
+def _strike_there(text: str, m: PlaceMention) -> bool:
+    return bool(_STRIKE_NEAR_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+
+
+def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
+    s = info.sentence
+    text = s.text
+    # A wire dateline ('BEIRUT, June 12 (Reuters) -') says where the story was filed, not the strike.
+    opening = dateline_end(text)
+    mentions = [m for m in find_places(text, gaz) if m.start >= opening]
+    countries: list[Candidate] = []
+    cities: list[Candidate] = []
+    districts: list[Candidate] = []
+    locative: set[str] = set()
+
+    def cand(m: PlaceMention | NameSpan, tier: float, data: tuple[str, ...]) -> Candidate:
+        return Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=data)
+
+    for idx, m in enumerate(mentions):
+        before, after = text[max(0, m.start - 60) : m.start], text[m.end :]
+        if m.kind == "country":
+            if m.text in AMBIGUOUS_COUNTRY_NAMES and not _locative(text, m):
+                continue
+            prev = mentions[idx - 1] if idx else None
+            after_city = (
+                prev is not None and prev.kind == "city" and _COMMA_COUNTRY.match(text[prev.end : m.start])
+            )
+            if _locative(text, m) or after_city or _POSSESSIVE_PLACE_AFTER.match(after):
+                countries.append(cand(m, 3.0, m.countries))
+                if _strike_there(text, m):
+                    locative.update(m.countries)
+        elif m.kind == "demonym":
+            continue
+        else:
+            if _REGION_AFTER.match(after):
+                continue
+            if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
+                cities.append(cand(m, 3.0, m.countries))
+                if _strike_there(text, m):
+                    locative.update(m.countries[:1])
+            elif not _ACTOR_AFTER.match(after) and m.population >= _MIN_MODIFIER_POPULATION:
+                cities.append(cand(m, 1.0, m.countries))
+    for dm in _DEMONYM_PLACE.finditer(text):
+        cc = gaz.demonym(dm.group("dem"))
+        if not cc:
+            continue
+        span = NameSpan(dm.group("dem"), dm.start("dem"), dm.end("dem"))
+        countries.append(cand(span, 2.5, (cc,)))
+        if dm.group("noun").lower() == "capital":
+            phrase = NameSpan(text[dm.start() : dm.end()], dm.start(), dm.end())
+            cities.append(cand(phrase, 2.0, (cc,)))
+    for tm in _TOWN_OF.finditer(text):
+        span = next((r for r in name_runs(text[tm.end() :])), None)
+        if span is None or span.start != 0 or gaz.country(span.text) or gaz.demonym(span.text):
+            continue
+        if not any(c.start - s.start == tm.end() for c in cities):
+            cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), 3.0, ()))
+    districts.extend(_district_candidates(info, gaz, mentions, cities))
+    # A town the gazetteer lacks, named next to one country ('the port of Hodeidah in western
+    # Yemen'), is taken to lie in it; this only steers the choice, the country is not output from it.
+    codes = {c.data[0] for c in countries if c.data}
+    if len(codes) == 1:
+        cities = [
+            c if c.data else Candidate(c.text, c.start, c.end, c.info, c.tier, tuple(codes)) for c in cities
+        ]
+    return PlaceCandidates(countries, cities, districts, frozenset(locative))
+
+
+def _district_candidates(
+    info: SentenceInfo, gaz: Gazetteer, mentions: list[PlaceMention], cities: list[Candidate]
+) -> list[Candidate]:
+    s = info.sentence
+    text = s.text
+    out: list[Candidate] = []
+    for run in name_runs(text):
+        name = run.text
+        lead = _LEADING_DETERMINER.match(name)
+        start = run.start + (lead.end() if lead else 0)
+        name = text[start : run.end]
+        if not name:
+            continue
+        words = name.split()
+        if all(w in _BAD_DISTRICT_WORDS for w in words) or words[0] in _BAD_DISTRICT_WORDS:
+            continue
+        after = text[run.end :]
+        before = text[max(0, start - 40) : start]
+        noun = _DISTRICT_AFTER.match(after)
+        named_after_noun = bool(_DISTRICT_OF.search(before))
+        if not noun and not named_after_noun:
+            continue
+        if gaz.country(name) or gaz.demonym(name):
+            continue
+        if gaz.cities.get(fold(name)) and not named_after_noun:
+            # 'the Khan Younis area': a city named with an area noun.
+            cities.append(Candidate(name, s.start + start, s.start + run.end, info, tier=2.5, data=()))
+            continue
+        tier = 2.0
+        if noun:
+            of_city = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "city" and _OF_CITY_AFTER.match(text[run.end + noun.end() : m.start])
+                ),
+                None,
+            )
+            possessive_city = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "city" and m.end <= start and re.fullmatch(r"[’']s?\s+", text[m.end : start])
+                ),
+                None,
+            )
+            if of_city or possessive_city:
+                tier = 3.0
+        out.append(Candidate(name, s.start + start, s.start + run.end, info, tier=tier))
+    return out
