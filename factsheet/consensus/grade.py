@@ -11,8 +11,8 @@ A majority value with rivals is at most 'fair': someone credible says otherwise.
 
 from __future__ import annotations
 
-from factsheet.merge.ballots import Ballot
-from factsheet.merge.vote import Outcome
+from factsheet.consensus.ballots import Ballot
+from factsheet.consensus.vote import Outcome
 from factsheet.models import Claim, TextValue
 from factsheet.models.sheet import Grade
 from factsheet.normalise import compare

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from factsheet.merge.ballots import quote_ref
+from factsheet.consensus.ballots import quote_ref
 from factsheet.models import Claim, ClaimGroup
 from factsheet.normalise import compare
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factsheet.merge.ballots import Ballot, Cluster, cluster
+from factsheet.consensus.ballots import Ballot, Cluster, cluster
 from factsheet.models import Alternative, SheetField
 from factsheet.models.sheet import Status
 from factsheet.normalise import compare

@@ -1,4 +1,4 @@
-"""Merge: many articles' extractions in, one FactSheet out.
+"""Consensus: many articles' extractions in, one FactSheet out.
 
 Expects extractions that have been verified and normalised (the pipeline does both); it
 does no I/O and is deterministic: the same extractions give the same sheet in any order.
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from factsheet._version import __version__
-from factsheet.merge.ballots import Ballot
-from factsheet.merge.claims import SourcedClaim, group_claims
-from factsheet.merge.copies import copy_groups
-from factsheet.merge.disagreements import disagreements
-from factsheet.merge.grade import attacker_spans, grade
-from factsheet.merge.vote import Outcome, vote_field
+from factsheet.consensus.ballots import Ballot
+from factsheet.consensus.claims import SourcedClaim, group_claims
+from factsheet.consensus.copies import copy_groups
+from factsheet.consensus.disagreements import disagreements
+from factsheet.consensus.grade import attacker_spans, grade
+from factsheet.consensus.vote import Outcome, vote_field
 from factsheet.models import (
     EVENT_FIELDS,
     SCHEMA_VERSION,
@@ -112,6 +112,8 @@ def merge_extractions(
             copy_group=groups[e.article.id] if group_sizes[groups[e.article.id]] > 1 else None,
             is_strike=e.is_strike,
             text=e.article.text,
+            cross_checks=e.cross_checks,
+            warnings=e.warnings,
         )
         for e in extractions
     ]

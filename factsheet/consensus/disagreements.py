@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factsheet.merge.vote import Outcome
+from factsheet.consensus.vote import Outcome
 from factsheet.models import Disagreement, DisagreementValue
 
 
