@@ -25,13 +25,30 @@ def test_contract_field_names_are_in_the_schema() -> None:
     import json
 
     schema = json.loads(json_schemas()["factsheet.schema.json"])
-    assert {"schema_version", "event", "claims", "sources", "disagreements", "run"} <= set(schema["properties"])
+    assert {"schema_version", "event", "claims", "sources", "disagreements", "run"} <= set(
+        schema["properties"]
+    )
     event = schema["$defs"]["EventSheet"]["properties"]
     assert set(event) == {
-        "date", "local_time", "utc_time", "country", "city", "district", "attacker", "weapon",
-        "target_person", "target_organisation", "killed", "injured",
+        "date",
+        "local_time",
+        "utc_time",
+        "country",
+        "city",
+        "district",
+        "attacker",
+        "weapon",
+        "target_person",
+        "target_organisation",
+        "killed",
+        "injured",
     }
     field = schema["$defs"]["SheetField"]["properties"]
     assert {"value", "status", "support", "alternatives"} <= set(field)
     assert set(schema["$defs"]["QuoteRef"]["properties"]) >= {"outlet", "quote", "start", "end", "match"}
-    assert set(schema["$defs"]["RunInfo"]["properties"]) >= {"extractor", "model", "prompt_version", "tool_version"}
+    assert set(schema["$defs"]["RunInfo"]["properties"]) >= {
+        "extractor",
+        "model",
+        "prompt_version",
+        "tool_version",
+    }

@@ -2,7 +2,7 @@
 
 from factsheet.models.article import Article
 from factsheet.models.evidence import Evidence, MatchKind
-from factsheet.models.extraction import EVENT_FIELDS, Extraction, StrikeEvent, Usage
+from factsheet.models.extraction import EVENT_FIELDS, CrossCheck, Extraction, StrikeEvent, Usage
 from factsheet.models.sheet import (
     Alternative,
     ArticleFailure,
@@ -40,6 +40,7 @@ __all__ = [
     "Claim",
     "ClaimGroup",
     "CountValue",
+    "CrossCheck",
     "DateValue",
     "Disagreement",
     "DisagreementValue",

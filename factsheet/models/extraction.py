@@ -62,14 +62,34 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    cost_usd: float | None = Field(
+        default=None, description="Price of the requests in US dollars; null when no price is known."
+    )
+    cached: bool = Field(
+        default=False, description="Read from the extraction cache: this run made no request for it."
+    )
 
     def __add__(self, other: Usage) -> Usage:
+        costs = [c for c in (self.cost_usd, other.cost_usd) if c is not None]
         return Usage(
             requests=self.requests + other.requests,
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
             seconds=self.seconds + other.seconds,
+            cost_usd=sum(costs) if costs else None,
+            cached=self.cached and other.cached,
         )
+
+
+class CrossCheck(BaseModel):
+    """A model's value that the article's own words, read without a model, contradict."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str
+    model_value: str = Field(description="What the model extracted, in the article's words.")
+    text_value: str = Field(description="What the offline reading of the same article found.")
+    quote: str = Field(description="The article's words behind the offline reading.")
 
 
 class Extraction(BaseModel):
@@ -86,3 +106,6 @@ class Extraction(BaseModel):
     prompt_version: str | None = None
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
+    cross_checks: list[CrossCheck] = Field(
+        default_factory=list, description="Model values the article's own numbers and dates contradict."
+    )

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factsheet.models.evidence import MatchKind
+from factsheet.models.extraction import CrossCheck, Usage
 from factsheet.models.values import Casualties, SpeakerType
 
 Status = Literal["agreed", "majority", "contested", "single_source", "unknown"]
@@ -105,6 +106,13 @@ class Source(BaseModel):
         default=None,
         description="The article text that evidence offsets index, so the sheet can be checked on its own.",
     )
+    cross_checks: list[CrossCheck] = Field(
+        default_factory=list, description="Model values this article's own words contradict (LLM runs)."
+    )
+    warnings: list[str] = Field(default_factory=list)
+    usage: Usage | None = Field(
+        default=None, description="Requests, tokens and cost of reading this article (model runs only)."
+    )
 
 
 class DisagreementValue(BaseModel):
@@ -142,7 +150,15 @@ class RunUsage(BaseModel):
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    seconds: float = 0.0
+    seconds: float = Field(default=0.0, description="Time spent extracting, summed over articles.")
+    cost_usd: float | None = Field(
+        default=None, description="Price of this run's requests in US dollars; null when no price is known."
+    )
+    cached: int = Field(default=0, description="Articles read from the extraction cache, at no cost.")
+    wall_seconds: float | None = Field(
+        default=None,
+        description="Elapsed time of the whole run; below `seconds` when articles ran in parallel.",
+    )
 
 
 class RunInfo(BaseModel):

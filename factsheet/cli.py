@@ -1,0 +1,415 @@
+"""Thin command line over the library: parse options, call, turn typed errors into exit codes.
+
+Exit codes: 0 all articles used; 1 unexpected bug; 2 usage or configuration error;
+3 input error (the sheet is still written when other articles could be used);
+4 model error (likewise); 5 `score` below --min-accuracy.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from pydantic import BaseModel
+
+from factsheet import pipeline
+from factsheet._version import __version__
+from factsheet.cache import ExtractionCache
+from factsheet.concurrency import DEFAULT_LLM_JOBS
+from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, UserError
+from factsheet.jsonschemas import json_schemas, write_schemas
+from factsheet.models import Extraction, FactSheet, Usage
+from factsheet.output import write_text_atomic
+from factsheet.pricing import Prices, prices_for
+from factsheet.render import render_html, render_markdown
+from factsheet.score import render_score, score_files
+from factsheet.summary import summarise
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL, EXIT_BELOW = 0, 1, 2, 3, 4, 5
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"factsheet: {message}", err=True)
+    sys.exit(code)
+
+
+def _errors_to_exit_codes(fn: F) -> F:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except InputError as exc:
+            _fail(str(exc), EXIT_INPUT)
+        except ModelError as exc:
+            _fail(f"model error: {exc}", EXIT_MODEL)
+        except UserError as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except FactsheetError as exc:  # pragma: no cover - every branch above is a subclass
+            _fail(str(exc), EXIT_BUG)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _extractor_options(fn: F) -> F:
+    options = [
+        click.option(
+            "--extractor",
+            type=click.Choice(["auto", "llm", "offline"]),
+            default="auto",
+            show_default=True,
+            help="'llm' calls a model; 'offline' reads the text with built-in rules and needs no model; "
+            "'auto' uses the LLM when a model, base URL or key is configured, else offline.",
+        ),
+        click.option(
+            "--model",
+            help="Model name as the endpoint knows it (env FACTSHEET_MODEL). OpenAI's default: gpt-4o-mini.",
+        ),
+        click.option(
+            "--base-url",
+            help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama "
+            "(env FACTSHEET_BASE_URL or OPENAI_BASE_URL). Omit for OpenAI itself (needs OPENAI_API_KEY).",
+        ),
+        click.option(
+            "--mode",
+            type=click.Choice(["auto", "json_schema", "json_object", "tools", "md_json"]),
+            default=None,
+            help="How structured output is requested. 'json_schema' for OpenAI, vLLM and Ollama; "
+            "'json_object' for llama.cpp servers (schema sent as a grammar). Default: auto.",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _cost_options(fn: F) -> F:
+    options = [
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Call the model for every article, even ones already read with the same model and prompt "
+            "(the cache lives in FACTSHEET_CACHE_DIR, else ~/.cache/factsheet; see `factsheet cache`).",
+        ),
+        click.option(
+            "--price-in",
+            type=click.FloatRange(min=0),
+            help="USD per million input tokens, to report the cost (env FACTSHEET_PRICE_IN). "
+            "Known OpenAI models are priced from a built-in, dated table.",
+        ),
+        click.option(
+            "--price-out",
+            type=click.FloatRange(min=0),
+            help="USD per million output tokens (env FACTSHEET_PRICE_OUT).",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _cache(no_cache: bool) -> ExtractionCache | None:
+    return None if no_cache else ExtractionCache.default()
+
+
+def _cache_warnings(cache: ExtractionCache | None) -> None:
+    if cache is not None and cache.write_errors:
+        click.echo(
+            f"factsheet: warning: {len(cache.write_errors)} extraction(s) could not be cached "
+            f"({cache.write_errors[-1]}); they will be paid for again next time.",
+            err=True,
+        )
+
+
+FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def _format_for(path: Path, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UserError(
+            f"{path}: cannot tell the format from the suffix; use .json, .md or .html, or --format"
+        )
+    return fmt
+
+
+def _write_sheet(path: Path, sheet: FactSheet, fmt: str) -> None:
+    if fmt == "html":
+        text = render_html(sheet)
+    elif fmt == "markdown":
+        text = render_markdown(sheet)
+    else:
+        text = sheet.model_dump_json(indent=2) + "\n"
+    write_text_atomic(path, text)
+
+
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "html"]),
+    help="Output format; default: from the output file's suffix (.json, .md, .html).",
+)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load(path: Path, model: type[M], what: str) -> M:
+    try:
+        return model.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from exc
+    except ValueError as exc:
+        raise InputError(path, f"not {what}: {str(exc).splitlines()[0]}") from exc
+
+
+def _spent(usage: Usage | None) -> str:
+    if usage is None or not (usage.requests or usage.cached):
+        return ""
+    if usage.cached:
+        return " (from cache)"
+    requests = f"{usage.requests} request{'s' if usage.requests != 1 else ''}"
+    tokens = f"{usage.prompt_tokens + usage.completion_tokens:,} tokens"
+    cost = f", ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ""
+    return f" ({requests}, {tokens}{cost}, {usage.seconds:.1f} s)"
+
+
+def _progress(p: pipeline.Progress) -> None:
+    mark = f"ok{_spent(p.usage)}" if p.ok else f"skipped: {p.message}"
+    click.echo(f"[{p.done}/{p.total}] {p.path} {mark}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factsheet")
+def cli() -> None:
+    """Merge news articles about one military strike into one fact sheet with quote-level provenance."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to write the fact sheet: .json for scripts, .md or .html for people. Written "
+    "atomically: an existing file is only replaced by a complete new one.",
+)
+@FORMAT_OPTION
+@_extractor_options
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Let values whose quote was not found in their article vote too (they are always listed).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    envvar="FACTSHEET_JOBS",
+    help="Articles sent to the model at once (env FACTSHEET_JOBS). Default: "
+    f"{DEFAULT_LLM_JOBS} for the LLM, 1 for offline (it is fast and uses the CPU).",
+)
+@_cost_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines and no summary.")
+@_errors_to_exit_codes
+def make(
+    inputs: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    extractor: str,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    allow_unverified: bool,
+    jobs: int | None,
+    no_cache: bool,
+    price_in: float | None,
+    price_out: float | None,
+    quiet: bool,
+) -> None:
+    """Read every article in INPUTS (files or folders), extract, merge, and write the fact sheet.
+
+    Model answers are cached: running again on the same articles makes no model request,
+    and an interrupted run resumes where it stopped.
+    """
+    fmt = _format_for(output, fmt)
+    chosen = pipeline.get_extractor(extractor, model=model, base_url=base_url, mode=mode)
+    prices: Prices | None = prices_for(chosen, price_in, price_out)
+    cache = _cache(no_cache)
+    sheet = pipeline.make(
+        list(inputs),
+        extractor=chosen,
+        allow_unverified=allow_unverified,
+        on_progress=None if quiet else _progress,
+        cache=cache,
+        jobs=jobs,
+        prices=prices,
+    )
+    _write_sheet(output, sheet, fmt)
+    _cache_warnings(cache)
+    if not quiet:
+        click.echo(summarise(sheet), err=True)
+        click.echo(f"Wrote {output}", err=True)
+    _exit_for_failures(sheet)
+
+
+def _exit_for_failures(sheet: FactSheet) -> None:
+    if any(f.stage == "extract" for f in sheet.failures):
+        sys.exit(EXIT_MODEL)
+    if sheet.failures:
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the extraction (JSON); default: print it.",
+)
+@_extractor_options
+@_cost_options
+@_errors_to_exit_codes
+def extract(
+    article: Path,
+    output: Path | None,
+    extractor: str,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    no_cache: bool,
+    price_in: float | None,
+    price_out: float | None,
+) -> None:
+    """Extract one ARTICLE into a verified, normalised extraction (input for `factsheet merge`)."""
+    chosen = pipeline.get_extractor(extractor, model=model, base_url=base_url, mode=mode)
+    cache = _cache(no_cache)
+    result = pipeline.extract(article, chosen, cache=cache, prices=prices_for(chosen, price_in, price_out))
+    _cache_warnings(cache)
+    if output is None:
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        write_text_atomic(output, result.model_dump_json(indent=2) + "\n")
+
+
+@cli.command()
+@click.argument("extractions", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to write the fact sheet (.json, .md or .html).",
+)
+@FORMAT_OPTION
+@click.option("--allow-unverified", is_flag=True, help="Let unverified values vote too.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+@_errors_to_exit_codes
+def merge(
+    extractions: tuple[Path, ...], output: Path, fmt: str | None, allow_unverified: bool, quiet: bool
+) -> None:
+    """Merge saved extraction files (from `factsheet extract`) without any model call."""
+    fmt = _format_for(output, fmt)
+    loaded = [_load(path, Extraction, "a factsheet extraction") for path in extractions]
+    sheet = pipeline.merge(loaded, allow_unverified=allow_unverified)
+    _write_sheet(output, sheet, fmt)
+    if not quiet:
+        click.echo(summarise(sheet), err=True)
+
+
+@cli.command()
+@click.argument("sheet", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to write it: .md or .html (or .json to re-write a sheet).",
+)
+@FORMAT_OPTION
+@_errors_to_exit_codes
+def render(sheet: Path, output: Path, fmt: str | None) -> None:
+    """Render a saved fact sheet (event.json) for people, as Markdown or one self-contained HTML file."""
+    _write_sheet(output, _load(sheet, FactSheet, "a factsheet event.json"), _format_for(output, fmt))
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write the schemas into this folder; default: print the fact sheet schema.",
+)
+def schema(output_dir: Path | None) -> None:
+    """Print or write the JSON Schemas of event.json and of extraction files."""
+    if output_dir is None:
+        click.echo(json_schemas()["factsheet.schema.json"], nl=False)
+        return
+    for path in write_schemas(output_dir):
+        click.echo(f"Wrote {path}", err=True)
+
+
+@cli.command("score")
+@click.argument("sheet", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--min-accuracy",
+    type=click.FloatRange(0, 1),
+    help="Exit 5 when field accuracy (0..1) is below this, for CI.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the score as JSON instead of the table.")
+@_errors_to_exit_codes
+def score_command(sheet: Path, gold: Path, min_accuracy: float | None, as_json: bool) -> None:
+    """Score a fact sheet (event.json) against a GOLD file written from the articles (see gold/README.md)."""
+    result = score_files(sheet, gold)
+    click.echo(result.model_dump_json(indent=2) if as_json else render_score(result))
+    if min_accuracy is not None and (result.accuracy or 0.0) < min_accuracy:
+        sys.exit(EXIT_BELOW)
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Inspect or empty the cache of model answers (FACTSHEET_CACHE_DIR, else ~/.cache/factsheet)."""
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    scaled, unit = n / 1024, "KB"
+    for bigger in ("MB", "GB"):
+        if scaled < 1024:
+            break
+        scaled, unit = scaled / 1024, bigger
+    return f"{scaled:.1f} {unit}"
+
+
+@cache_group.command("info", short_help="Location, number of entries and size.")
+def cache_info() -> None:
+    """Show where the cache is, how many extractions it holds, and their size."""
+    info = ExtractionCache.default().info()
+    click.echo(f"Location: {info.directory}")
+    click.echo(f"Entries:  {info.entries}")
+    click.echo(f"Size:     {_size(info.bytes)}")
+
+
+@cache_group.command("clear", short_help="Delete every cached extraction.")
+def cache_clear() -> None:
+    """Delete every cached extraction (the next run pays for every article again)."""
+    cache = ExtractionCache.default()
+    removed = cache.clear()
+    click.echo(f"Removed {removed} cached extraction(s) from {cache.directory}")
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,323 @@
+"""The LLM extractor: instructor over the openai client, for any OpenAI-compatible endpoint.
+
+Three retry loops, each with one job, so they never multiply:
+- transient HTTP failures (connection, timeout, 408/409/429/5xx) are retried here around
+  each single request, with backoff that honours Retry-After; the openai client's own
+  retries are switched off;
+- answers that do not validate against the schema are re-asked by instructor (2 re-asks);
+- a reply cut off by the token limit is asked once more with twice the budget.
+On top of that, one semantic re-ask: quotes that are not in the article are named back to
+the model once. What is still unverified afterwards stays visible, it is never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import instructor
+import openai
+from instructor.core import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from factsheet.config import LLMSettings
+from factsheet.errors import ModelHTTPError, UnexpectedModelBehavior
+from factsheet.extractors.llm_schema import StrikeAnswer, to_event
+from factsheet.models import SCHEMA_VERSION, Article, Extraction, Usage
+from factsheet.prompts import PromptSet, load_prompts
+from factsheet.verify import unverified_values, verify_extraction
+
+VALIDATION_RETRIES = 2
+HTTP_ATTEMPTS = 4
+MAX_RETRY_AFTER = 60.0
+# instructor logs every failed attempt at ERROR; with no handler configured Python would print
+# them to stderr, and the library never prints. Users who configure logging still see them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+_TRANSIENT_STATUS = frozenset({408, 409, 429})
+_INSTRUCTOR_MODES = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json_object": instructor.Mode.JSON,
+    "tools": instructor.Mode.TOOLS,
+    "md_json": instructor.Mode.MD_JSON,
+}
+_KEY_PATTERN = re.compile(r"\b(?:sk|key|token)-[A-Za-z0-9_\-*]{4,}")
+_MODE_HINT = (
+    "If the server does not accept this response format, try --mode json_object for llama.cpp "
+    "(llama-cpp-python) servers, or --mode md_json for servers without any JSON mode."
+)
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        if exc.status_code == 429 and getattr(exc, "code", None) == "insufficient_quota":
+            return False  # an empty account does not refill by waiting
+        return exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500
+    return False
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    """Seconds the server asked us to wait (Retry-After / retry-after-ms), if it said."""
+    response = getattr(exc, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    try:
+        if "retry-after-ms" in headers:
+            return float(headers["retry-after-ms"]) / 1000.0
+        raw = headers.get("retry-after")
+        if raw is None:
+            return None
+        try:
+            return float(raw)
+        except ValueError:
+            return max(0.0, parsedate_to_datetime(raw).timestamp() - time.time())
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+_backoff = wait_exponential_jitter(initial=1.0, max=30.0)
+
+
+def _wait(state: RetryCallState) -> float:
+    exc = state.outcome.exception() if state.outcome else None
+    asked = _retry_after(exc)
+    if asked is not None:
+        return min(asked, MAX_RETRY_AFTER)
+    return _backoff(state)
+
+
+@dataclass
+class _Meter:
+    """Counts every HTTP request of one extraction, retries and re-asks included."""
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, response: Any) -> None:
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.prompt_tokens += usage.prompt_tokens or 0
+            self.completion_tokens += usage.completion_tokens or 0
+
+    def usage(self) -> Usage:
+        return Usage(
+            requests=self.requests,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            seconds=round(time.monotonic() - self.started, 3),
+        )
+
+
+class LLMExtractor:
+    """Extracts one strike per article through a chat-completions endpoint."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: LLMSettings,
+        *,
+        client: openai.OpenAI | None = None,
+        prompts: PromptSet | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self.prompts = prompts or load_prompts()
+        if client is None:
+            client = openai.OpenAI(
+                api_key=settings.api_key.get_secret_value(),
+                base_url=settings.base_url,
+                timeout=settings.timeout,
+                max_retries=0,
+            )
+        self._client = client.with_options(max_retries=0)
+        self._sleep = sleep
+        self._mode = settings.effective_mode
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    # -- public -------------------------------------------------------------------------
+
+    def extract(self, article: Article) -> Extraction:
+        meter = _Meter()
+        messages = [
+            {"role": "system", "content": self.prompts.system_message()},
+            {"role": "user", "content": self.prompts.user_message(article)},
+        ]
+        answer = self._ask(messages, meter)
+        extraction = self._extraction(article, answer, meter, [])
+        problems = _unverified(extraction)
+        if not problems:
+            return extraction
+
+        reask = [
+            *messages,
+            {"role": "assistant", "content": answer.model_dump_json()},
+            {"role": "user", "content": self.prompts.reask_unverified_message(problems)},
+        ]
+        notes = [f"re-asked once about quotes not found in the article ({_fields(problems)})"]
+        try:
+            answer = self._ask(reask, meter)
+        except UnexpectedModelBehavior as exc:
+            notes.append(f"the re-ask gave no usable answer, kept the first: {exc}")
+        extraction = self._extraction(article, answer, meter, notes)
+        copied = [pair for pair in _unverified(extraction) if self.prompts.from_examples(pair[1])]
+        if copied:
+            note = f"values copied from the prompt's invented example, not the article: {_fields(copied)}"
+            extraction = extraction.model_copy(update={"warnings": [*extraction.warnings, note]})
+        return extraction
+
+    # -- one structured answer ----------------------------------------------------------
+
+    def _extraction(
+        self, article: Article, answer: StrikeAnswer, meter: _Meter, notes: list[str]
+    ) -> Extraction:
+        event, warnings = to_event(answer)
+        return Extraction(
+            schema_version=SCHEMA_VERSION,
+            article=article,
+            event=event,
+            is_strike=answer.is_strike,
+            extractor=self.name,
+            model=self.settings.model,
+            prompt_version=self.prompts.id,
+            usage=meter.usage(),
+            warnings=[*notes, *warnings],
+        )
+
+    def _ask(self, messages: list[dict[str, str]], meter: _Meter) -> StrikeAnswer:
+        """One validated answer; a reply cut off by the token limit gets one larger budget."""
+        budget = self.settings.max_tokens
+        for attempt in (1, 2):
+            try:
+                return self._create(messages, meter, budget)
+            except IncompleteOutputException:
+                if attempt == 2:
+                    raise UnexpectedModelBehavior(
+                        f"The model {self.settings.model!r} at {self.settings.endpoint} stopped at the token "
+                        f"limit twice (last budget {budget} tokens); its answer was cut off."
+                    ) from None
+                budget *= 2
+        raise AssertionError("unreachable")
+
+    def _create(self, messages: list[dict[str, str]], meter: _Meter, max_tokens: int) -> StrikeAnswer:
+        """Errors are re-raised `from None`: openai's own messages may echo (part of) the key."""
+        create = instructor.patch(create=self._sender(meter), mode=_INSTRUCTOR_MODES[self._mode])
+        extra: dict[str, Any] = {}
+        if self._mode == "json_object":
+            # llama-cpp-python turns {"type": "json_object", "schema": ...} into a grammar;
+            # extra_body keys replace the plain {"type": "json_object"} instructor sets.
+            schema = StrikeAnswer.model_json_schema()
+            extra["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
+        try:
+            return create(
+                response_model=StrikeAnswer,
+                max_retries=VALIDATION_RETRIES,
+                strict=False,
+                model=self.settings.model,
+                messages=[dict(m) for m in messages],
+                temperature=0,
+                max_tokens=max_tokens,
+                **extra,
+            )
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, openai.APIError):
+                raise self._http_error(cause) from None
+            raise UnexpectedModelBehavior(
+                f"The model {self.settings.model!r} at {self.settings.endpoint} gave no answer matching the "
+                f"schema in {exc.n_attempts} attempts. Last problem: {self._redact(_describe(cause or exc))}"
+            ) from None
+        except openai.APIError as exc:
+            raise self._http_error(exc) from None
+
+    def _sender(self, meter: _Meter) -> Callable[..., Any]:
+        """The create function instructor calls: one logical request, transient failures retried."""
+        completions = self._client.chat.completions
+
+        def send(**kwargs: Any) -> Any:
+            retrying = Retrying(
+                stop=stop_after_attempt(HTTP_ATTEMPTS),
+                wait=_wait,
+                retry=retry_if_exception(_is_transient),
+                sleep=self._sleep,
+                reraise=True,
+            )
+            for attempt in retrying:
+                with attempt:
+                    meter.requests += 1
+                    response = completions.create(**kwargs)
+            meter.add(response)
+            return response
+
+        return send
+
+    # -- errors -------------------------------------------------------------------------
+
+    def _redact(self, text: str) -> str:
+        key = self.settings.api_key.get_secret_value()
+        if len(key) >= 4:
+            text = text.replace(key, "***")
+        return _KEY_PATTERN.sub("***", text)
+
+    def _http_error(self, exc: openai.APIError) -> ModelHTTPError:
+        where = f"{self.settings.endpoint} (model {self.settings.model!r})"
+        if isinstance(exc, openai.APITimeoutError):
+            return ModelHTTPError(
+                f"No answer from {where} within {self.settings.timeout:g} s, after {HTTP_ATTEMPTS} attempts."
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            reason = self._redact(_first_line(exc.__cause__ or exc))
+            return ModelHTTPError(f"Could not connect to {where} in {HTTP_ATTEMPTS} attempts: {reason}")
+        status = getattr(exc, "status_code", None)
+        detail = exc.body.get("message") if isinstance(exc.body, dict) else None
+        detail = " ".join(self._redact(str(detail or exc.message)).split())[:300]
+        hints = []
+        if _is_transient(exc):
+            hints.append(f"Gave up after {HTTP_ATTEMPTS} attempts.")
+        if status in (401, 403):
+            hints.append("Check the key in OPENAI_API_KEY or FACTSHEET_API_KEY.")
+        elif status == 404:
+            hints.append("Check --model / FACTSHEET_MODEL and --base-url (it usually ends in /v1).")
+        if status in (400, 422) or "response_format" in detail:
+            # llama-cpp-python answers a json_schema response format with HTTP 500.
+            hints.append(f"The request used --mode {self._mode}. {_MODE_HINT}")
+        hint = "".join(" " + h for h in hints)
+        return ModelHTTPError(f"{where} answered HTTP {status}: {detail}.{hint}", status_code=status)
+
+
+def _unverified(extraction: Extraction) -> list[tuple[str, str]]:
+    """(field, quote) for every quote the verify stage cannot find in the article."""
+    return [(name, item.evidence.quote) for name, item in unverified_values(verify_extraction(extraction))]
+
+
+def _fields(problems: list[tuple[str, str]]) -> str:
+    return ", ".join(sorted({name for name, _ in problems}))
+
+
+def _describe(exc: BaseException) -> str:
+    """A one-line account of why an answer was rejected, naming the first offending field."""
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "answer"
+        count = exc.error_count()
+        return f"{count} validation error{'s' if count > 1 else ''}, first at {where}: {first['msg']}"
+    return _first_line(exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:300]

@@ -1,0 +1,299 @@
+"""The public entry points: wires ingest -> extract -> verify -> normalise -> merge.
+
+One article's failure is recorded in the sheet and never costs the others their results;
+only a mistake that would make every article fail (bad configuration) stops the run.
+
+Model calls run in parallel threads (factsheet.concurrency) and go through the extraction
+cache (factsheet.cache) when one is given; everything after the model call runs in the
+calling thread, in a fixed order, so the sheet is the same whatever order answers arrive in.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import ValidationError
+
+from factsheet.cache import ExtractionCache, extractor_identity
+from factsheet.concurrency import DEFAULT_LLM_JOBS, SharedBackoff, completed, gated_http_client
+from factsheet.config import llm_configured, resolve_llm_settings
+from factsheet.consensus import merge_extractions, unique_ids
+from factsheet.crosscheck import with_cross_checks
+from factsheet.errors import FactsheetError, InputError, ModelError, UserError
+from factsheet.extractors.base import Extractor
+from factsheet.ingest import ingest, read_article
+from factsheet.models import Article, ArticleFailure, Extraction, FactSheet, RunUsage, Usage
+from factsheet.normalise import normalise_extraction
+from factsheet.pricing import Prices
+from factsheet.verify import verify_extraction
+
+if TYPE_CHECKING:
+    import openai
+
+    from factsheet.config import LLMSettings
+
+ExtractorName = Literal["auto", "llm", "offline"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Reported once per article as it finishes, for progress displays."""
+
+    done: int
+    total: int
+    path: str
+    ok: bool
+    message: str = ""
+    usage: Usage | None = None
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def get_extractor(
+    name: ExtractorName | str = "auto",
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: str | None = None,
+    env: Mapping[str, str] | None = None,
+    backoff: SharedBackoff | None = None,
+) -> Extractor:
+    """'auto' is the LLM when an endpoint, key or model is configured, else the offline extractor.
+
+    The LLM extractor's requests all pass through one SharedBackoff (a new one unless given),
+    so a 429 seen by one parallel worker holds back the others too.
+    """
+    env = os.environ if env is None else env
+    if name == "auto":
+        explicit = any(v is not None for v in (model, base_url, api_key))
+        name = "llm" if explicit or llm_configured(env) else "offline"
+    if name == "offline":
+        from factsheet.extractors.offline import OfflineExtractor
+
+        return OfflineExtractor()
+    if name == "llm":
+        from factsheet.extractors.llm import LLMExtractor
+
+        settings = resolve_llm_settings(model=model, base_url=base_url, api_key=api_key, mode=mode, env=env)
+        return LLMExtractor(settings, client=_llm_client(settings, backoff or SharedBackoff()))
+    raise UserError(f"unknown extractor {name!r}: choose auto, llm or offline")
+
+
+def prepare(extraction: Extraction) -> Extraction:
+    """Locate every quote and normalise every value; safe to run twice."""
+    return normalise_extraction(verify_extraction(extraction))
+
+
+def _llm_client(settings: LLMSettings, backoff: SharedBackoff) -> openai.OpenAI:
+    import openai
+
+    return openai.OpenAI(
+        api_key=settings.api_key.get_secret_value(),
+        base_url=settings.base_url,
+        timeout=settings.timeout,
+        max_retries=0,
+        http_client=gated_http_client(backoff, settings.timeout),
+    )
+
+
+def default_jobs(extractor: Extractor) -> int:
+    """Parallel articles: several for a model endpoint (waiting), one for local CPU-bound reading."""
+    return DEFAULT_LLM_JOBS if extractor_identity(extractor) is not None else 1
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One run's way of reading an article: the model step (any thread), then the local steps."""
+
+    extractor: Extractor
+    cache: ExtractionCache | None = None
+    prices: Prices | None = None
+
+    def fetch(self, article: Article) -> tuple[Extraction, bool]:
+        """The raw extraction and whether it came from the cache; safe to call from worker threads."""
+        identity = extractor_identity(self.extractor) if self.cache is not None else None
+        if self.cache is not None and identity is not None:
+            hit = self.cache.get(article, identity)
+            if hit is not None:
+                free = Usage(cached=True, cost_usd=0.0 if self.prices else None)
+                return hit.model_copy(update={"usage": free}), True
+        raw = self.extractor.extract(article)
+        if self.cache is not None and identity is not None:
+            self.cache.put(article, identity, raw)
+        return raw, False
+
+    def fetch_or_error(self, article: Article) -> tuple[Extraction, bool] | Exception:
+        try:
+            return self.fetch(article)
+        except (ModelError, InputError, ValidationError) as exc:
+            return exc
+
+    def finish(self, article: Article, raw: Extraction, cached: bool) -> Extraction:
+        """Price, verify, normalise; a model's numbers and dates are checked against the text's own."""
+        if self.prices is not None and not cached:
+            raw = raw.model_copy(
+                update={"usage": raw.usage.model_copy(update={"cost_usd": self.prices.cost(raw.usage)})}
+            )
+        extraction = prepare(raw)
+        if self.extractor.name == "offline":
+            return extraction
+        from factsheet.extractors.offline import OfflineExtractor
+
+        return with_cross_checks(extraction, prepare(OfflineExtractor().extract(article)))
+
+
+def extract(
+    article: Article | str | Path,
+    extractor: Extractor | None = None,
+    *,
+    cache: ExtractionCache | None = None,
+    prices: Prices | None = None,
+) -> Extraction:
+    """One article (or a path to one) to a verified, normalised Extraction."""
+    if not isinstance(article, Article):
+        article = read_article(Path(article))
+    reader = _Reader(extractor or get_extractor(), cache, prices)
+    raw, cached = reader.fetch(article)
+    return reader.finish(article, raw, cached)
+
+
+def run_usage(extractions: Sequence[Extraction], wall_seconds: float | None = None) -> RunUsage:
+    """What a run spent. Cache hits count as cached, at no cost; cost is null if any request is unpriced."""
+    costs = [e.usage.cost_usd for e in extractions]
+    unpriced = any(e.usage.requests and e.usage.cost_usd is None for e in extractions)
+    priced = [c for c in costs if c is not None]
+    return RunUsage(
+        requests=sum(e.usage.requests for e in extractions),
+        prompt_tokens=sum(e.usage.prompt_tokens for e in extractions),
+        completion_tokens=sum(e.usage.completion_tokens for e in extractions),
+        seconds=round(sum(e.usage.seconds for e in extractions), 3),
+        cost_usd=None if unpriced or not priced else round(sum(priced), 6),
+        cached=sum(1 for e in extractions if e.usage.cached),
+        wall_seconds=None if wall_seconds is None else round(wall_seconds, 3),
+    )
+
+
+def _with_usage(sheet: FactSheet, extractions: Sequence[Extraction], wall_seconds: float | None) -> FactSheet:
+    """Per-article and per-run usage, with cost and cache hits, onto the merged sheet."""
+    by_id = {e.article.id: e.usage for e in unique_ids(extractions)}
+    sources = [
+        s.model_copy(update={"usage": u}) if (u := by_id.get(s.id)) and (u.requests or u.cached) else s
+        for s in sheet.sources
+    ]
+    run = sheet.run.model_copy(update={"usage": run_usage(extractions, wall_seconds)})
+    return sheet.model_copy(update={"sources": sources, "run": run})
+
+
+def merge(
+    extractions: Sequence[Extraction],
+    *,
+    allow_unverified: bool = False,
+    failures: Sequence[ArticleFailure] = (),
+) -> FactSheet:
+    """Merge extractions (re-verified and normalised here, so hand-made ones work too)."""
+    sheet = merge_extractions(
+        [prepare(e) for e in extractions], allow_unverified=allow_unverified, failures=failures
+    )
+    return _with_usage(sheet, extractions, None)
+
+
+def _failure(path: str, stage: Literal["ingest", "extract"], exc: Exception) -> ArticleFailure:
+    message = exc.problem if isinstance(exc, InputError) else str(exc)
+    return ArticleFailure(path=path, stage=stage, error=type(exc).__name__, message=message)
+
+
+def extract_all(
+    paths: Sequence[str | Path],
+    extractor: Extractor,
+    on_progress: ProgressCallback | None = None,
+    *,
+    cache: ExtractionCache | None = None,
+    jobs: int | None = None,
+    prices: Prices | None = None,
+) -> tuple[list[Extraction], list[ArticleFailure]]:
+    """Read and extract every article; failures are collected, not raised.
+
+    Up to `jobs` articles wait on the model at once (default: `default_jobs`). Results keep
+    the input order and progress is reported in the calling thread as articles finish.
+    """
+    articles, errors = ingest(paths)
+    failures = [_failure(exc.path, "ingest", exc) for exc in errors]
+    total = len(articles) + len(failures)
+    done = len(failures)
+    for failure in failures:
+        if on_progress:
+            on_progress(Progress(done, total, failure.path, ok=False, message=failure.message))
+    reader = _Reader(extractor, cache, prices)
+    outcomes: list[Extraction | ArticleFailure | None] = [None] * len(articles)
+    for index, fetched in completed(reader.fetch_or_error, articles, jobs or default_jobs(extractor)):
+        article = articles[index]
+        try:
+            if isinstance(fetched, Exception):
+                raise fetched
+            outcome: Extraction | ArticleFailure = reader.finish(article, *fetched)
+        except (ModelError, InputError, ValidationError) as exc:
+            outcome = _failure(article.path, "extract", exc)
+        outcomes[index] = outcome
+        done += 1
+        if on_progress:
+            if isinstance(outcome, Extraction):
+                on_progress(Progress(done, total, article.path, ok=True, usage=outcome.usage))
+            else:
+                on_progress(Progress(done, total, article.path, ok=False, message=outcome.message))
+    extractions = [o for o in outcomes if isinstance(o, Extraction)]
+    failures += [o for o in outcomes if isinstance(o, ArticleFailure)]
+    return extractions, failures
+
+
+def make(
+    paths: Sequence[str | Path] | str | Path,
+    *,
+    extractor: Extractor | ExtractorName = "auto",
+    allow_unverified: bool = False,
+    on_progress: ProgressCallback | None = None,
+    cache: ExtractionCache | None = None,
+    jobs: int | None = None,
+    prices: Prices | None = None,
+) -> FactSheet:
+    """Files or folders in, one FactSheet out.
+
+    With a `cache`, articles already read by the same model and prompt cost no request.
+    Raises the first failure's error when no article at all could be used, since an
+    empty sheet would look like 'nothing known' rather than 'nothing read'.
+    """
+    started = time.perf_counter()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    chosen = get_extractor(extractor) if isinstance(extractor, str) else extractor
+    extractions, failures = extract_all(paths, chosen, on_progress, cache=cache, jobs=jobs, prices=prices)
+    if not extractions:
+        if not failures:
+            raise InputError(", ".join(map(str, paths)), "no articles found")
+        summary = "; ".join(f"{f.path}: {f.message}" for f in failures)
+        if any(f.stage == "extract" for f in failures):
+            raise ModelError(f"no article could be extracted: {summary}")
+        raise InputError(", ".join(map(str, paths)), f"no usable article: {summary}")
+    sheet = merge_extractions(extractions, allow_unverified=allow_unverified, failures=failures)
+    return _with_usage(sheet, extractions, time.perf_counter() - started)
+
+
+__all__ = [
+    "ExtractorName",
+    "FactsheetError",
+    "Progress",
+    "default_jobs",
+    "extract",
+    "extract_all",
+    "get_extractor",
+    "make",
+    "merge",
+    "prepare",
+    "run_usage",
+]

@@ -1,0 +1,120 @@
+"""What a run's model requests cost, from a price per million tokens.
+
+Prices come, in this order, from explicit arguments (--price-in / --price-out), from
+FACTSHEET_PRICE_IN / FACTSHEET_PRICE_OUT, and last from a small built-in table of OpenAI
+list prices. The table is only used for OpenAI's own endpoint: a local server that calls
+its model "gpt-4o-mini" costs nothing per token, and an unknown price stays unknown (null)
+rather than being guessed. Costs are estimates: discounts for cached prompt tokens or batch
+requests are not counted, so the figure is an upper bound of the invoice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from factsheet.errors import ConfigError
+from factsheet.models import Usage
+
+# USD per million tokens (input, output), OpenAI standard tier as listed on
+# https://openai.com/api/pricing in May 2025. Dated on purpose: prices change, check them.
+OPENAI_PRICES_DATE = "2025-05"
+OPENAI_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "o4-mini": (1.10, 4.40),
+    "gpt-3.5-turbo": (0.50, 1.50),
+}
+
+
+@dataclass(frozen=True)
+class Prices:
+    """USD per million input (prompt) and output (completion) tokens, and where they came from."""
+
+    input_per_million: float
+    output_per_million: float
+    source: str
+
+    def cost(self, usage: Usage) -> float:
+        spent = (
+            usage.prompt_tokens * self.input_per_million + usage.completion_tokens * self.output_per_million
+        )
+        return round(spent / 1_000_000, 6)
+
+
+def _table_price(model: str) -> tuple[float, float] | None:
+    """Exact names and their dated snapshots ('gpt-4o-2024-08-06'), never a prefix of another model."""
+    for name, price in OPENAI_PRICES.items():
+        if model == name or (model.startswith(name + "-") and model[len(name) + 1 :][:2] == "20"):
+            return price
+    return None
+
+
+def _number(value: str | float | None, name: str) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be a number of US dollars per million tokens, not {value!r}"
+        ) from None
+    if number < 0:
+        raise ConfigError(f"{name} cannot be negative ({number:g})")
+    return number
+
+
+def resolve_prices(
+    model: str | None,
+    *,
+    openai_endpoint: bool,
+    price_in: float | None = None,
+    price_out: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Prices | None:
+    """Prices for this model, or None when nothing says what it costs."""
+    env = os.environ if env is None else env
+    explicit = (_number(price_in, "--price-in"), _number(price_out, "--price-out"))
+    if explicit != (None, None):
+        return _pair(explicit, "--price-in / --price-out", "--price-in", "--price-out")
+    from_env = (
+        _number(env.get("FACTSHEET_PRICE_IN"), "FACTSHEET_PRICE_IN"),
+        _number(env.get("FACTSHEET_PRICE_OUT"), "FACTSHEET_PRICE_OUT"),
+    )
+    if from_env != (None, None):
+        return _pair(from_env, "environment", "FACTSHEET_PRICE_IN", "FACTSHEET_PRICE_OUT")
+    if openai_endpoint and model:
+        price = _table_price(model)
+        if price is not None:
+            return Prices(*price, source=f"OpenAI list price for {model} as of {OPENAI_PRICES_DATE}")
+    return None
+
+
+def _pair(pair: tuple[float | None, float | None], source: str, in_name: str, out_name: str) -> Prices:
+    price_in, price_out = pair
+    if price_in is None or price_out is None:
+        missing = in_name if price_in is None else out_name
+        raise ConfigError(f"Give both input and output prices: {missing} is missing ({source}).")
+    return Prices(price_in, price_out, source=source)
+
+
+def prices_for(
+    extractor: Any,
+    price_in: float | None = None,
+    price_out: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Prices | None:
+    """Prices for whatever model an extractor calls; extractors without a model have none by default."""
+    settings = getattr(extractor, "settings", None)
+    return resolve_prices(
+        getattr(settings, "model", None),
+        openai_endpoint=bool(getattr(settings, "is_openai", False)),
+        price_in=price_in,
+        price_out=price_out,
+        env=env,
+    )
