@@ -40,7 +40,7 @@ class LLMSettings(BaseModel):
     base_url: str | None = Field(default=None, description="None means OpenAI's own endpoint.")
     api_key: SecretStr
     mode: Mode = Field(description="Requested mode; 'auto' is resolved by `effective_mode`.")
-    timeout: float = Field(default=300.0, description="Seconds per HTTP request; local models are slow.")
+    timeout: float = Field(default=300.0, description="Seconds per request (env FACTSHEET_TIMEOUT).")
     max_tokens: int = Field(default=2048, description="Reply budget; doubled once when a reply is cut off.")
 
     @property
@@ -129,4 +129,18 @@ def resolve_llm_settings(
             f"Unknown mode {chosen!r}. Set --mode or FACTSHEET_MODE to one of: {', '.join(MODES)}."
         )
 
-    return LLMSettings(model=name, base_url=url, api_key=SecretStr(key), mode=chosen)  # type: ignore[arg-type]
+    timeout = _first(env.get("FACTSHEET_TIMEOUT"))
+    try:
+        seconds = float(timeout) if timeout is not None else LLMSettings.model_fields["timeout"].default
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise ConfigError(f"FACTSHEET_TIMEOUT must be a number of seconds above 0, not {timeout!r}.")
+
+    return LLMSettings(
+        model=name,
+        base_url=url,
+        api_key=SecretStr(key),
+        mode=chosen,  # type: ignore[arg-type]
+        timeout=seconds,
+    )

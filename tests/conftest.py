@@ -115,7 +115,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def load_cassette_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
+    return yaml.load(text, Loader=_Loader)  # a safe loader, C or Python
 
 
 class _ReadableDumper(_Dumper):  # type: ignore[misc, valid-type]

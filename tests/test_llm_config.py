@@ -84,3 +84,11 @@ def test_llm_configured_detects_any_endpoint_key_or_model() -> None:
     assert llm_configured({"OPENAI_BASE_URL": "http://127.0.0.1:8080/v1"})
     assert llm_configured({"FACTSHEET_API_KEY": "x"})
     assert llm_configured({"FACTSHEET_MODEL": "llama3.2"})
+
+
+def test_timeout_comes_from_the_environment_and_is_checked() -> None:
+    env = {"OPENAI_API_KEY": "k"}
+    assert resolve_llm_settings(env=env).timeout == 300.0
+    assert resolve_llm_settings(env={**env, "FACTSHEET_TIMEOUT": "900"}).timeout == 900.0
+    with pytest.raises(ConfigError, match="FACTSHEET_TIMEOUT"):
+        resolve_llm_settings(env={**env, "FACTSHEET_TIMEOUT": "soon"})
