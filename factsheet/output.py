@@ -6,8 +6,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from factsheet.errors import UserError
 
 
@@ -19,6 +17,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise UserError(f"{path}: the folder {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); the result should get the usual permissions.
+        os.fchmod(fd, _default_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -29,5 +29,7 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_model(path: Path, model: BaseModel) -> None:
-    write_text_atomic(path, model.model_dump_json(indent=2) + "\n")
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
