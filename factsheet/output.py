@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -29,7 +30,9 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+@functools.cache
 def _default_mode() -> int:
+    # Reading the umask means setting it; do it once, not from worker threads mid-run.
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
