@@ -53,9 +53,18 @@ class Cluster:
         """Higher for a value that pins more down; breaks ties between compatible clusters."""
         return max(_specificity(b.value) for b in self.ballots)
 
+    def distinct_values(self) -> list[Value]:
+        """One value per distinct normalised content: what comparisons need to look at."""
+        seen: dict[str, Value] = {}
+        for b in self.ballots:
+            seen.setdefault(content_key(b.value), b.value)
+        return list(seen.values())
+
     def compatible_with(self, other: Cluster) -> bool:
         return all(
-            compare.compatible(self.field, a.value, b.value) for a in self.ballots for b in other.ballots
+            compare.compatible(self.field, a, b)
+            for a in self.distinct_values()
+            for b in other.distinct_values()
         )
 
     def sort_key(self) -> str:
@@ -74,10 +83,23 @@ def _specificity(value: Value) -> int:
     return 1 if value.canonical else 0
 
 
+def content_key(value: Value) -> str:
+    """Everything a comparison may look at except where the words stand: equal keys, equal values."""
+    return value.model_dump_json(exclude={"evidence"})
+
+
 def cluster(field_name: str, ballots: list[Ballot]) -> list[Cluster]:
-    """Single-linkage grouping by `compare.equivalent`; input order does not matter."""
+    """Single-linkage grouping by `compare.equivalent`; input order does not matter.
+
+    Ballots with the same normalised content are grouped without comparing them, so the
+    pairwise work grows with the number of distinct spellings, not of articles.
+    """
     ordered = sorted(ballots, key=lambda b: (b.source, b.value.text))
-    parent = list(range(len(ordered)))
+    by_key: dict[str, list[Ballot]] = {}
+    for ballot in ordered:
+        by_key.setdefault(content_key(ballot.value), []).append(ballot)
+    keys = sorted(by_key)
+    parent = list(range(len(keys)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -85,11 +107,15 @@ def cluster(field_name: str, ballots: list[Ballot]) -> list[Cluster]:
             i = parent[i]
         return i
 
-    for i in range(len(ordered)):
-        for j in range(i + 1, len(ordered)):
-            if compare.equivalent(field_name, ordered[i].value, ordered[j].value):
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if root(i) != root(j) and compare.equivalent(
+                field_name, by_key[keys[i]][0].value, by_key[keys[j]][0].value
+            ):
                 parent[root(j)] = root(i)
     clusters: dict[int, Cluster] = {}
-    for i, ballot in enumerate(ordered):
-        clusters.setdefault(root(i), Cluster(field_name)).ballots.append(ballot)
+    for i, key in enumerate(keys):
+        clusters.setdefault(root(i), Cluster(field_name)).ballots.extend(by_key[key])
+    for c in clusters.values():
+        c.ballots.sort(key=lambda b: (b.source, b.value.text))
     return list(clusters.values())

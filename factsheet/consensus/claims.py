@@ -33,26 +33,40 @@ class SourcedClaim:
 @dataclass
 class _Group:
     members: list[SourcedClaim] = field(default_factory=list)
+    statements: set[str] = field(default_factory=set)  # distinct wordings, compared once each
 
-    def matches(self, c: SourcedClaim) -> bool:
-        if not compare.same_speaker(self.members[0].claim, c.claim):
-            return False
-        return (
-            max(fuzz.token_set_ratio(m.claim.statement, c.claim.statement) for m in self.members)
-            >= SAME_STATEMENT
-        )
+    def add(self, c: SourcedClaim) -> None:
+        self.members.append(c)
+        self.statements.add(c.claim.statement)
+
+    def says(self, statement: str) -> bool:
+        return any(fuzz.token_set_ratio(s, statement) >= SAME_STATEMENT for s in self.statements)
 
 
 def group_claims(claims: list[SourcedClaim], allow_unverified: bool = False) -> list[ClaimGroup]:
     usable = [c for c in claims if allow_unverified or c.claim.evidence.verified]
     usable.sort(key=lambda c: (c.speaker_key, c.source, c.claim.statement))
     groups: list[_Group] = []
+    # Speakers are few even when claims are many: decide speaker identity once per pair of keys.
+    by_speaker: dict[str, list[_Group]] = {}
+    speaker_claim: dict[str, Claim] = {}
+    same: dict[tuple[str, str], bool] = {}
     for c in usable:
-        target = next((g for g in groups if g.matches(c)), None)
+        key = c.speaker_key
+        speaker_claim.setdefault(key, c.claim)
+        target = None
+        for other, candidates in by_speaker.items():
+            if (key, other) not in same:
+                same[(key, other)] = compare.same_speaker(speaker_claim[other], c.claim)
+            if same[(key, other)]:
+                target = next((g for g in candidates if g.says(c.claim.statement)), None)
+                if target is not None:
+                    break
         if target is None:
-            groups.append(_Group([c]))
-        else:
-            target.members.append(c)
+            target = _Group()
+            groups.append(target)
+            by_speaker.setdefault(key, []).append(target)
+        target.add(c)
     out = []
     for g in groups:
         # The fullest wording stands for the group; ties go to the earliest source.
