@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -103,9 +104,13 @@ def _llm_client(settings: LLMSettings, backoff: SharedBackoff) -> openai.OpenAI:
     )
 
 
+def _model_backed(extractor: Extractor) -> bool:
+    return extractor_identity(extractor) is not None
+
+
 def default_jobs(extractor: Extractor) -> int:
     """Parallel articles: several for a model endpoint (waiting), one for local CPU-bound reading."""
-    return DEFAULT_LLM_JOBS if extractor_identity(extractor) is not None else 1
+    return DEFAULT_LLM_JOBS if _model_backed(extractor) else 1
 
 
 @dataclass(frozen=True)
@@ -116,9 +121,13 @@ class _Reader:
     cache: ExtractionCache | None = None
     prices: Prices | None = None
 
+    @cached_property
+    def identity(self) -> dict[str, str] | None:
+        return extractor_identity(self.extractor) if self.cache is not None else None
+
     def fetch(self, article: Article) -> tuple[Extraction, bool]:
         """The raw extraction and whether it came from the cache; safe to call from worker threads."""
-        identity = extractor_identity(self.extractor) if self.cache is not None else None
+        identity = self.identity
         if self.cache is not None and identity is not None:
             hit = self.cache.get(article, identity)
             if hit is not None:
@@ -220,8 +229,10 @@ def extract_all(
 ) -> tuple[list[Extraction], list[ArticleFailure]]:
     """Read and extract every article; failures are collected, not raised.
 
-    Up to `jobs` articles wait on the model at once (default: `default_jobs`). Results keep
-    the input order and progress is reported in the calling thread as articles finish.
+    Up to `jobs` articles wait on a model at once (default: `default_jobs`); extractors that
+    read locally run one article at a time whatever `jobs` says, since they are CPU-bound and
+    may call libraries that are not thread-safe. Results keep the input order and progress is
+    reported in the calling thread as articles finish.
     """
     articles, errors = ingest(paths)
     failures = [_failure(exc.path, "ingest", exc) for exc in errors]
@@ -231,8 +242,9 @@ def extract_all(
         if on_progress:
             on_progress(Progress(done, total, failure.path, ok=False, message=failure.message))
     reader = _Reader(extractor, cache, prices)
+    workers = (jobs or default_jobs(extractor)) if _model_backed(extractor) else 1
     outcomes: list[Extraction | ArticleFailure | None] = [None] * len(articles)
-    for index, fetched in completed(reader.fetch_or_error, articles, jobs or default_jobs(extractor)):
+    for index, fetched in completed(reader.fetch_or_error, articles, workers):
         article = articles[index]
         try:
             if isinstance(fetched, Exception):

@@ -53,16 +53,19 @@ def _usage_line(sheet: FactSheet) -> str:
     usage = sheet.run.usage
     if not (usage.requests or usage.cached):
         return ""
-    tokens = f"{usage.prompt_tokens:,} in / {usage.completion_tokens:,} out"
-    parts = [f"Model requests: {usage.requests}, tokens: {tokens}"]
-    if usage.cost_usd is not None:
-        parts.append(f"cost: ${usage.cost_usd:.4f}")
-    elif usage.requests:
-        parts.append("cost: unknown (give --price-in and --price-out)")
+    parts = []
+    if usage.requests:
+        tokens = f"{usage.prompt_tokens:,} in / {usage.completion_tokens:,} out"
+        parts.append(f"Model requests: {usage.requests}, tokens: {tokens}")
+        if usage.cost_usd is not None:
+            parts.append(f"cost: ${usage.cost_usd:.4f}")
+        else:
+            parts.append("cost: unknown (give --price-in and --price-out)")
+        parts.append(f"{usage.seconds:.1f} s waiting on the model")
+    else:
+        parts.append("Model requests: none")
     if usage.cached:
         parts.append(f"{usage.cached} of {len(sheet.sources)} article(s) from the cache at no cost")
-    timing = f"{usage.seconds:.1f} s of model time"
     if usage.wall_seconds is not None:
-        timing += f", {usage.wall_seconds:.1f} s in all"
-    parts.append(timing)
+        parts.append(f"{usage.wall_seconds:.1f} s in all")
     return "; ".join(parts)
