@@ -168,3 +168,17 @@ def test_compatible_ranges_are_never_contested(lows: list[int]) -> None:
     assert sheet.event.killed.status == "agreed"
     assert sheet.event.killed.value == Casualties(low=top, best=top, high=top)
     assert not sheet.disagreements or all(d.kind == "omission" for d in sheet.disagreements)
+
+
+def test_a_vague_value_does_not_hide_a_conflict_between_precise_ones() -> None:
+    """'at least 1' fits both 3 and 500, but 3 and 500 still contradict each other."""
+    reports = [killed_report(o, "3 people") for o in OUTLETS[:3]]
+    reports.append(killed_report(OUTLETS[3], "at least 1 person"))
+    reports.append(killed_report(OUTLETS[4], "500 people"))
+    sheet = merge(reports)
+    killed = sheet.event.killed
+    assert killed.value == Casualties(low=3, best=3, high=3)
+    assert killed.status == "majority"
+    assert OUTLETS[3] in killed.support and OUTLETS[4] not in killed.support
+    conflict = [d for d in sheet.disagreements if d.field == "killed" and d.kind == "conflict"]
+    assert conflict and any(OUTLETS[4] in v.outlets for v in conflict[0].values)

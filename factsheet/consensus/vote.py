@@ -4,8 +4,9 @@ Rules (documented in the README, 'How values are voted'):
 - Only verified values vote unless the user allows unverified ones; the rest are listed as
   alternatives with verified=false so hallucinated values stay visible, never counted.
 - Near-copies count once: a cluster's weight is its number of distinct copy groups.
-- A cluster's votes are its own weight plus the weight of every cluster compatible with it
-  ('at least one' backs 'three'; 'Wednesday' backs '2024-02-07'). The winner has most votes,
+- A cluster's votes are its own weight plus the weight of every compatible cluster that is
+  no more specific ('at least one' backs 'three'; 'Wednesday' backs '2024-02-07'; a vague
+  value never collects the votes of precise ones it happens to fit). The winner has most votes,
   then the most specific value (all its backers are consistent with it), then most own
   weight, then a stable order.
 - status: unknown (no voting value); single_source (one independent source); agreed (no
@@ -71,7 +72,10 @@ def vote_field(
     compat = {(id(a), id(b)): a is b or a.compatible_with(b) for a in clusters for b in clusters}
 
     def votes(c: Cluster) -> int:
-        return _weight([d for d in clusters if compat[(id(c), id(d))]])
+        # A vaguer compatible value backs a precise one ('at least 1' backs '3'), never the
+        # reverse: otherwise 'at least 1' would collect both '3' and '500' and hide the conflict.
+        spec = c.specificity()
+        return _weight([d for d in clusters if compat[(id(c), id(d))] and d.specificity() <= spec])
 
     ranked = sorted(clusters, key=lambda c: (-votes(c), -c.specificity(), -len(c.groups), c.sort_key()))
     winner = ranked[0]
