@@ -31,6 +31,7 @@ from factsheet.ingest import ingest, read_article
 from factsheet.models import Article, ArticleFailure, Extraction, FactSheet, RunUsage, Usage
 from factsheet.normalise import normalise_extraction
 from factsheet.pricing import Prices
+from factsheet.screening import screen
 from factsheet.verify import verify_extraction
 
 if TYPE_CHECKING:
@@ -88,8 +89,8 @@ def get_extractor(
 
 
 def prepare(extraction: Extraction) -> Extraction:
-    """Locate every quote and normalise every value; safe to run twice."""
-    return normalise_extraction(verify_extraction(extraction))
+    """Locate every quote, normalise every value, screen for foreign or injected text; safe to run twice."""
+    return screen(normalise_extraction(verify_extraction(extraction)))
 
 
 def _llm_client(settings: LLMSettings, backoff: SharedBackoff) -> openai.OpenAI:

@@ -30,6 +30,11 @@ Scripted replies are served in arrival order, one per request:
     Reply.slow(seconds)                 the default answer after `seconds` instead of latency
     Reply.disconnect()                  the connection is closed without an answer
 
+Rules answer every matching request, before the script, for 'this article always fails':
+
+    stub.always("FAULT-ME", Reply.error(503))   # any request whose messages contain the text
+    stub.always(lambda body: ..., Reply.empty())  # or a predicate on the request body
+
 Run on its own (the benchmark does, so the server does not share a GIL with the client):
 
     python -m tests.openai_stub --latency 0.05      # prints "URL http://127.0.0.1:PORT/v1"
@@ -112,6 +117,15 @@ class Reply:
         return cls(drop=True)
 
 
+def _mentions(text: str) -> Callable[[dict[str, Any]], bool]:
+    """A rule matching requests with `text` in any message."""
+
+    def match(body: dict[str, Any]) -> bool:
+        return any(text in str(m.get("content") or "") for m in body.get("messages", []))
+
+    return match
+
+
 @dataclass
 class Seen:
     """One request as the server saw it (times from time.monotonic)."""
@@ -130,6 +144,7 @@ class OpenAIStub:
         self.answer: Answer = grounded_answer() if answer is None else answer
         self.requests: list[Seen] = []
         self._script: deque[Reply] = deque()
+        self._rules: list[tuple[Callable[[dict[str, Any]], bool], Reply]] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
@@ -151,10 +166,22 @@ class OpenAIStub:
             self._script.extend(replies)
         return self
 
+    def always(self, when: str | Callable[[dict[str, Any]], bool], reply: Reply) -> OpenAIStub:
+        """Every request matching `when` gets `reply`, ahead of the script (first matching rule wins).
+
+        `when` is text some message of the request contains, or a predicate on the request body.
+        """
+        match = _mentions(when) if isinstance(when, str) else when
+        with self._lock:
+            self._rules.append((match, reply))
+        return self
+
     def reset(self) -> None:
+        """Forget requests, the script and the rules: a fresh server on the same port."""
         with self._lock:
             self.requests.clear()
             self._script.clear()
+            self._rules.clear()
 
     def start(self) -> OpenAIStub:
         self._thread = threading.Thread(
@@ -179,6 +206,9 @@ class OpenAIStub:
         seen = Seen(body=body, arrived=time.monotonic())
         with self._lock:
             self.requests.append(seen)
+            ruled = [reply for match, reply in self._rules if match(body)]
+            if ruled:
+                return ruled[0], seen
             reply = self._script.popleft() if self._script else Reply()
         return reply, seen
 

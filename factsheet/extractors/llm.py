@@ -1,17 +1,43 @@
 """The LLM extractor: instructor over the openai client, for any OpenAI-compatible endpoint.
 
-Three retry loops, each with one job, so they never multiply:
-- transient HTTP failures (connection, timeout, 408/409/429/5xx) are retried here around
-  each single request, with backoff that honours Retry-After; the openai client's own
-  retries are switched off;
-- answers that do not validate against the schema are re-asked by instructor (2 re-asks);
+Three retry loops, each with one job:
+- transient HTTP failures (connection refused or reset, timeout, 408/409/429/5xx, a 200
+  whose body is not a chat completion) are retried here around each single request, with
+  exponential backoff that honours Retry-After; the openai client's own retries are off;
+- answers that do not validate against the schema (malformed JSON, missing or wrong
+  fields, an empty reply) are re-asked by instructor with the error (VALIDATION_RETRIES);
 - a reply cut off by the token limit is asked once more with twice the budget.
 On top of that, one semantic re-ask: quotes that are not in the article are named back to
 the model once. What is still unverified afterwards stays visible, it is never dropped.
+Finally the article is screened (factsheet.screening): a warning when it is not English or
+talks to the model, and values quoting the sentences that talk to the model are left out.
+
+The loops nest, so left alone they would multiply (2 semantic x 2 budgets x 3 answers x 4
+HTTP attempts = 48 requests). These caps bound one article's cost whatever the mix of
+faults, and are the documented bound:
+- at most MAX_REQUESTS (10) HTTP requests per article, retries and re-asks included;
+- at most TIMEOUT_ATTEMPTS (2) timed-out requests per article: a model that did not answer
+  within the timeout twice is too slow, not unlucky;
+- per single request, at most HTTP_ATTEMPTS (4) tries; between them an exponential backoff
+  (about 1, 2, 4 s, plus up to 1 s of jitter) or the server's Retry-After, never more than
+  MAX_RETRY_AFTER (60 s); a server asking for a longer pause is not retried at all (it
+  would only earn another 429).
+So the worst wall time of one article is 2 x timeout, plus at most 8 answered requests,
+plus at most 9 waits. A single fault repeated forever costs: 4 requests for a transient
+HTTP fault (connection, 408/409/429/5xx, a body that is not a completion); 1 for any other
+HTTP status, an exhausted quota or a Retry-After above 60 s; 2 for timeouts; 3 for answers
+that never validate (malformed JSON, schema errors, empty); 2 for replies cut off at the
+token limit.
+
+Whatever still fails is raised as ModelHTTPError (with the HTTP status, None when there was
+no answer) or UnexpectedModelBehavior, with a one-line message naming the endpoint and the
+model. Messages are scrubbed of the key: openai's errors and a server's error bodies may
+echo it, so HTTP errors are translated inside the request loop, before instructor logs them.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -19,22 +45,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import RetryCallState, Retrying, retry_if_exception, wait_exponential_jitter
 
 from factsheet.config import LLMSettings
-from factsheet.errors import ModelHTTPError, UnexpectedModelBehavior
+from factsheet.errors import ModelError, ModelHTTPError, UnexpectedModelBehavior
 from factsheet.extractors.llm_schema import StrikeAnswer, to_event
 from factsheet.models import SCHEMA_VERSION, Article, Extraction, Usage
 from factsheet.prompts import PromptSet, load_prompts
+from factsheet.screening import screen
 from factsheet.verify import unverified_values, verify_extraction
 
 VALIDATION_RETRIES = 2
 HTTP_ATTEMPTS = 4
+TIMEOUT_ATTEMPTS = 2
+MAX_REQUESTS = 10
 MAX_RETRY_AFTER = 60.0
 # instructor logs every failed attempt at ERROR; with no handler configured Python would print
 # them to stderr, and the library never prints. Users who configure logging still see them.
@@ -54,8 +84,16 @@ _MODE_HINT = (
 )
 
 
+class _BadReply(Exception):
+    """HTTP 200, but the body is not a chat completion: a proxy or server fault, not the model's."""
+
+
+class _OutOfRequests(Exception):
+    """The article's request budget is spent; raised before a request that would exceed it."""
+
+
 def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+    if isinstance(exc, (openai.APIConnectionError, _BadReply)):  # connection errors include timeouts
         return True
     if isinstance(exc, openai.APIStatusError):
         if exc.status_code == 429 and getattr(exc, "code", None) == "insufficient_quota":
@@ -72,16 +110,25 @@ def _retry_after(exc: BaseException | None) -> float | None:
     headers = response.headers
     try:
         if "retry-after-ms" in headers:
-            return float(headers["retry-after-ms"]) / 1000.0
+            return max(0.0, float(headers["retry-after-ms"]) / 1000.0)
         raw = headers.get("retry-after")
         if raw is None:
             return None
         try:
-            return float(raw)
+            return max(0.0, float(raw))
         except ValueError:
             return max(0.0, parsedate_to_datetime(raw).timestamp() - time.time())
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _asks_too_long(exc: BaseException) -> bool:
+    asked = _retry_after(exc)
+    return asked is not None and asked > MAX_RETRY_AFTER
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    return _is_transient(exc) and not _asks_too_long(exc)
 
 
 _backoff = wait_exponential_jitter(initial=1.0, max=30.0)
@@ -95,13 +142,24 @@ def _wait(state: RetryCallState) -> float:
     return _backoff(state)
 
 
+def _check_completion(response: Any) -> None:
+    """What instructor needs to read an answer at all; anything less is the server's fault."""
+    choices = getattr(response, "choices", None)
+    if not isinstance(choices, list) or not choices:
+        raise _BadReply("a body without any choices")
+    if getattr(choices[0], "message", None) is None:
+        raise _BadReply("a choice without a message")
+
+
 @dataclass
 class _Meter:
     """Counts every HTTP request of one extraction, retries and re-asks included."""
 
     requests: int = 0
+    timeouts: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    last_problem: str = ""
     started: float = field(default_factory=time.monotonic)
 
     def add(self, response: Any) -> None:
@@ -161,7 +219,7 @@ class LLMExtractor:
         extraction = self._extraction(article, answer, meter, [])
         problems = _unverified(extraction)
         if not problems:
-            return extraction
+            return screen(extraction)
 
         reask = [
             *messages,
@@ -171,14 +229,15 @@ class LLMExtractor:
         notes = [f"re-asked once about quotes not found in the article ({_fields(problems)})"]
         try:
             answer = self._ask(reask, meter)
-        except UnexpectedModelBehavior as exc:
+        except ModelError as exc:
+            # The first answer validated; losing the article to a failed second opinion would be worse.
             notes.append(f"the re-ask gave no usable answer, kept the first: {exc}")
         extraction = self._extraction(article, answer, meter, notes)
         copied = [pair for pair in _unverified(extraction) if self.prompts.from_examples(pair[1])]
         if copied:
             note = f"values copied from the prompt's invented example, not the article: {_fields(copied)}"
             extraction = extraction.model_copy(update={"warnings": [*extraction.warnings, note]})
-        return extraction
+        return screen(extraction)
 
     # -- one structured answer ----------------------------------------------------------
 
@@ -205,9 +264,10 @@ class LLMExtractor:
             try:
                 return self._create(messages, meter, budget)
             except IncompleteOutputException:
+                meter.last_problem = f"the reply was cut off at the token limit ({budget} tokens)"
                 if attempt == 2:
                     raise UnexpectedModelBehavior(
-                        f"The model {self.settings.model!r} at {self.settings.endpoint} stopped at the token "
+                        f"The model {self.settings.model!r} at {self._where()} stopped at the token "
                         f"limit twice (last budget {budget} tokens); its answer was cut off."
                     ) from None
                 budget *= 2
@@ -234,32 +294,74 @@ class LLMExtractor:
                 **extra,
             )
         except InstructorRetryException as exc:
+            # instructor wraps whatever the sender raised; the sender raises our own errors only.
             cause = exc.__cause__
-            if isinstance(cause, openai.APIError):
-                raise self._http_error(cause) from None
+            failed = [a.exception for a in exc.failed_attempts or [] if a.exception is not None]
+            if failed:
+                meter.last_problem = self._redact(_describe(failed[-1]))
+            if isinstance(cause, ModelError):
+                raise cause from None
+            if isinstance(cause, _OutOfRequests):
+                raise UnexpectedModelBehavior(
+                    f"The model {self.settings.model!r} at {self._where()} gave no usable answer within "
+                    f"the {MAX_REQUESTS} requests allowed per article (retries and re-asks included). "
+                    f"Last problem: {meter.last_problem or 'none recorded'}"
+                ) from None
             raise UnexpectedModelBehavior(
-                f"The model {self.settings.model!r} at {self.settings.endpoint} gave no answer matching the "
+                f"The model {self.settings.model!r} at {self._where()} gave no answer matching the "
                 f"schema in {exc.n_attempts} attempts. Last problem: {self._redact(_describe(cause or exc))}"
             ) from None
-        except openai.APIError as exc:
-            raise self._http_error(exc) from None
+        except openai.APIError as exc:  # only if instructor ever stops wrapping
+            raise self._http_error(exc, 1) from None
 
     def _sender(self, meter: _Meter) -> Callable[..., Any]:
-        """The create function instructor calls: one logical request, transient failures retried."""
+        """The create function instructor calls: one logical request, transient failures retried.
+
+        HTTP failures leave here already translated (and scrubbed), so instructor, which logs
+        every failed call, never sees a message that could hold the key.
+        """
         completions = self._client.chat.completions
 
+        def stop(state: RetryCallState) -> bool:
+            exc = state.outcome.exception() if state.outcome else None
+            return (
+                state.attempt_number >= HTTP_ATTEMPTS
+                or meter.requests >= MAX_REQUESTS
+                or (isinstance(exc, openai.APITimeoutError) and meter.timeouts >= TIMEOUT_ATTEMPTS)
+            )
+
         def send(**kwargs: Any) -> Any:
+            if meter.requests >= MAX_REQUESTS:
+                raise _OutOfRequests()
             retrying = Retrying(
-                stop=stop_after_attempt(HTTP_ATTEMPTS),
+                stop=stop,
                 wait=_wait,
-                retry=retry_if_exception(_is_transient),
+                retry=retry_if_exception(_worth_retrying),
                 sleep=self._sleep,
                 reraise=True,
             )
-            for attempt in retrying:
-                with attempt:
-                    meter.requests += 1
-                    response = completions.create(**kwargs)
+            attempts = 0
+            try:
+                for attempt in retrying:
+                    with attempt:
+                        attempts += 1
+                        meter.requests += 1
+                        try:
+                            response = completions.create(**kwargs)
+                        except openai.APITimeoutError:
+                            meter.timeouts += 1
+                            raise
+                        except json.JSONDecodeError as exc:  # openai parses the body before instructor
+                            raise _BadReply("a body that is not JSON") from exc
+                        _check_completion(response)
+            except (openai.APIError, _BadReply) as exc:
+                error = self._http_error(exc, attempts)
+                if meter.requests >= MAX_REQUESTS and _worth_retrying(exc):
+                    error = ModelHTTPError(
+                        f"{error} All {MAX_REQUESTS} requests allowed per article are used.",
+                        status_code=error.status_code,
+                    )
+                raise error from None
             meter.add(response)
             return response
 
@@ -267,27 +369,52 @@ class LLMExtractor:
 
     # -- errors -------------------------------------------------------------------------
 
+    def _where(self) -> str:
+        """The endpoint without credentials a user may have put in the URL (user:pass@, ?key=)."""
+        parts = urlsplit(self.settings.endpoint)
+        host = parts.hostname or ""
+        if parts.port is not None:
+            host = f"{host}:{parts.port}"
+        return self._redact(urlunsplit((parts.scheme, host, parts.path, "", "")))
+
     def _redact(self, text: str) -> str:
         key = self.settings.api_key.get_secret_value()
         if len(key) >= 4:
             text = text.replace(key, "***")
         return _KEY_PATTERN.sub("***", text)
 
-    def _http_error(self, exc: openai.APIError) -> ModelHTTPError:
-        where = f"{self.settings.endpoint} (model {self.settings.model!r})"
+    def _http_error(self, exc: Exception, attempts: int) -> ModelHTTPError:
+        where = f"{self._where()} (model {self.settings.model!r})"
+        tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
         if isinstance(exc, openai.APITimeoutError):
             return ModelHTTPError(
-                f"No answer from {where} within {self.settings.timeout:g} s, after {HTTP_ATTEMPTS} attempts."
+                f"No answer from {where} within {self.settings.timeout:g} s ({tries}). A slow local "
+                "model may need more time: set FACTSHEET_TIMEOUT (seconds)."
             )
         if isinstance(exc, openai.APIConnectionError):
             reason = self._redact(_first_line(exc.__cause__ or exc))
-            return ModelHTTPError(f"Could not connect to {where} in {HTTP_ATTEMPTS} attempts: {reason}")
+            return ModelHTTPError(f"Could not connect to {where} ({tries}): {reason}")
+        if isinstance(exc, _BadReply):
+            return ModelHTTPError(
+                f"{where} answered HTTP 200 but not with a chat completion ({exc}), {tries}. "
+                "Check that --base-url points at an OpenAI-compatible API (it usually ends in /v1).",
+                status_code=200,
+            )
         status = getattr(exc, "status_code", None)
-        detail = exc.body.get("message") if isinstance(exc.body, dict) else None
-        detail = " ".join(self._redact(str(detail or exc.message)).split())[:300]
+        body = getattr(exc, "body", None)
+        detail = body.get("message") if isinstance(body, dict) else None
+        detail = " ".join(self._redact(str(detail or getattr(exc, "message", exc))).split())[:300]
         hints = []
-        if _is_transient(exc):
-            hints.append(f"Gave up after {HTTP_ATTEMPTS} attempts.")
+        asked = _retry_after(exc)
+        if asked is not None and asked > MAX_RETRY_AFTER:
+            hints.append(
+                f"The server asked to wait {asked:.0f} s, longer than the {MAX_RETRY_AFTER:.0f} s "
+                "this tool waits; try again later."
+            )
+        elif _is_transient(exc):
+            hints.append(f"Gave up after {tries}.")
+        if status == 429 and getattr(exc, "code", None) == "insufficient_quota":
+            hints.append("The account's quota is used up; waiting will not help.")
         if status in (401, 403):
             hints.append("Check the key in OPENAI_API_KEY or FACTSHEET_API_KEY.")
         elif status == 404:
@@ -296,7 +423,9 @@ class LLMExtractor:
             # llama-cpp-python answers a json_schema response format with HTTP 500.
             hints.append(f"The request used --mode {self._mode}. {_MODE_HINT}")
         hint = "".join(" " + h for h in hints)
-        return ModelHTTPError(f"{where} answered HTTP {status}: {detail}.{hint}", status_code=status)
+        return ModelHTTPError(
+            self._redact(f"{where} answered HTTP {status}: {detail}.{hint}"), status_code=status
+        )
 
 
 def _unverified(extraction: Extraction) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from factsheet.errors import InputError
 from factsheet.ingest.assemble import build_article
-from factsheet.ingest.paths import SUPPORTED_SUFFIXES, collect_paths
+from factsheet.ingest.paths import SUPPORTED_SUFFIXES, collect_paths, find_paths
 from factsheet.ingest.readers import read_documents
 from factsheet.models import Article
 
@@ -55,8 +55,8 @@ def unique_ids(articles: Sequence[Article]) -> list[Article]:
 def ingest(inputs: Sequence[str | Path]) -> tuple[list[Article], list[InputError]]:
     """Files and folders to articles with run-unique ids; unreadable files are returned, not raised."""
     articles: list[Article] = []
-    errors: list[InputError] = []
-    for path in collect_paths(inputs):
+    paths, errors = find_paths(inputs)
+    for path in paths:
         try:
             articles.extend(read_articles(path))
         except InputError as exc:
@@ -67,6 +67,7 @@ def ingest(inputs: Sequence[str | Path]) -> tuple[list[Article], list[InputError
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "collect_paths",
+    "find_paths",
     "ingest",
     "read_article",
     "read_articles",

@@ -9,11 +9,14 @@ cp1252 yields something that is plainly not Western text (Cyrillic or Arabic cod
 from __future__ import annotations
 
 import codecs
+import errno
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
 from factsheet.errors import InputError
+from factsheet.ingest.limits import max_file_bytes, too_big
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -140,11 +143,38 @@ def decode(path: Path, data: bytes, *, html: bool = False) -> str:
     return normalise_newlines(text)
 
 
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing from the size on disk before reading, and reading no more than allowed.
+
+    The stat comes first so a pipe or device named like an article is refused instead of
+    blocking the run (opening a FIFO waits for a writer) or reading forever (/dev/zero).
+    """
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "is not a regular file (a pipe, socket or device), not an article")
+    if info.st_size > limit:
+        raise InputError(path, too_big(info.st_size, limit))
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # grew while we looked
+        raise InputError(path, too_big(None, limit))
+    return data
+
+
 def read_text(path: Path, *, html: bool = False) -> str:
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path, max_file_bytes(path))
     except IsADirectoryError as exc:
         raise InputError(path, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise InputError(path, "cannot be read: permission denied (check the file's permissions)") from exc
+    except FileNotFoundError as exc:
+        problem = "is a broken symbolic link" if path.is_symlink() else "no such file"
+        raise InputError(path, problem) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "is a symbolic link that loops back on itself") from exc
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
     return decode(path, data, html=html)

@@ -14,6 +14,7 @@ from factsheet.errors import InputError
 from factsheet.ingest.decode import read_text
 from factsheet.ingest.document import Document, Metadata
 from factsheet.ingest.html import looks_like_html, read_html
+from factsheet.ingest.limits import max_article_bytes, too_big
 from factsheet.ingest.markdown import read_markdown, split_front_matter
 
 
@@ -42,6 +43,10 @@ def _record(path: Path, record: object, part: int | None, where: str) -> Documen
     text = record["text"]
     if not isinstance(text, str) or not text.strip():
         raise InputError(path, f"{where}JSON record's 'text' is empty or not a string")
+    limit = max_article_bytes()
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(path, f"{where}{too_big(size, limit, what='the text')}")
     meta = Metadata.from_mapping(record)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):

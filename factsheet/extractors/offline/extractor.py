@@ -51,6 +51,13 @@ _CASUALTY_WORDS = re.compile(
     r"\b(?:killed|kills?|killing|dead|died|wounded|injured|casualties)\b", re.IGNORECASE
 )
 _NAMED_AS = re.compile(r"\b(?:identified|named)\s+(?:\w+\s+){0,2}as\b", re.IGNORECASE)
+# Vocabulary of the other 'strikes': sport (a shot at goal) and labour (a walkout).
+_NON_MILITARY = re.compile(
+    r"\b(?:match|goals?|goalkeeper|scored|league|cup final|stadium|fans|striker|penalty|"
+    r"kick-?off|half-time|tournament|championship|innings|wickets?|"
+    r"trade unions?|union members|walkout|picket(?:s|ing)?|pay dispute)\b",
+    re.IGNORECASE,
+)
 _FORCES = re.compile(rf"\b{FORCE_NOUNS}\b", re.IGNORECASE)
 # Cross-country mismatch needs a chosen country at least this well supported.
 _PLACE_MATCH_BONUS = 1.5
@@ -69,8 +76,11 @@ def _reports_strike(infos: list[SentenceInfo]) -> bool:
     """The opening names an attack together with a weapon, an armed force or casualties.
 
     The two may stand in neighbouring sentences ('The strike hit a convoy. Three were killed.').
+    In sport or labour reporting, where 'strikes' also 'kill off' a side's hopes, casualty
+    words do not count: there only a weapon or an armed force makes the attack military.
     """
     opening = [i for i in infos if not i.sentence.is_caption][:_OPENING_SENTENCES]
+    civilian_sense = any(_NON_MILITARY.search(i.sentence.text) for i in opening)
     attacks: list[int] = []
     supports: list[int] = []
     for n, info in enumerate(opening):
@@ -84,7 +94,7 @@ def _reports_strike(infos: list[SentenceInfo]) -> bool:
             return True
         if attack:
             attacks.append(n)
-        if weapon or casualties or _FORCES.search(text):
+        if weapon or _FORCES.search(text) or (casualties and not civilian_sense):
             supports.append(n)
     return any(abs(a - b) <= 1 for a in attacks for b in supports)
 
