@@ -57,7 +57,7 @@ def completed(work: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Iter
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _retry_after(headers: httpx.Headers) -> float | None:
+def retry_after_seconds(headers: httpx.Headers) -> float | None:
     """Seconds from Retry-After (seconds or an HTTP date) or retry-after-ms; None if absent or garbled."""
     try:
         if "retry-after-ms" in headers:
@@ -129,7 +129,7 @@ class SharedBackoff:
         status = response.status_code
         if status not in (429, 503):
             return
-        asked = _retry_after(response.headers)
+        asked = retry_after_seconds(response.headers)
         if status == 503 and asked is None:
             return
         if status == 429 and _quota_exhausted(response):

@@ -4,8 +4,12 @@ Usage (arguments after the script are llama_cpp.server's own):
 
     python scripts/llama_server.py --no-extra-bufts --model model.gguf \
         --model_alias gemma-3-270m-q4_k_m --chat_format hf-tokenizer-config \
-        --hf_tokenizer_config_path scripts/gemma3_chat_template.json \
+        --hf_tokenizer_config_path factsheet/extractors/templates/gemma3_chat_template.json \
         --host 127.0.0.1 --port 8765 --n_ctx 8192 --n_threads 2
+
+No server is needed to run a GGUF model: `factsheet --model-path FILE.gguf` (or `--model local`)
+runs it in-process (factsheet/extractors/local_gguf.py). This server is for recording cassettes
+and for sharing one loaded model between several runs.
 
 --no-extra-bufts keeps weights out of ggml's extra buffer types (AMX, repacking). On CPUs
 that report AMX inside sandboxes or kernels that do not grant AMX state, the AMX matmul

@@ -43,7 +43,6 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -53,6 +52,7 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, wait_exponential_jitter
 
+from factsheet.concurrency import retry_after_seconds
 from factsheet.config import LLMSettings
 from factsheet.errors import ModelError, ModelHTTPError, UnexpectedModelBehavior
 from factsheet.extractors.llm_schema import StrikeAnswer, to_event
@@ -107,19 +107,7 @@ def _retry_after(exc: BaseException | None) -> float | None:
     response = getattr(exc, "response", None)
     if response is None:
         return None
-    headers = response.headers
-    try:
-        if "retry-after-ms" in headers:
-            return max(0.0, float(headers["retry-after-ms"]) / 1000.0)
-        raw = headers.get("retry-after")
-        if raw is None:
-            return None
-        try:
-            return max(0.0, float(raw))
-        except ValueError:
-            return max(0.0, parsedate_to_datetime(raw).timestamp() - time.time())
-    except (TypeError, ValueError, OverflowError):
-        return None
+    return retry_after_seconds(response.headers)
 
 
 def _asks_too_long(exc: BaseException) -> bool:
