@@ -70,7 +70,15 @@ def _extractor_options(fn: F) -> F:
         ),
         click.option(
             "--model",
-            help="Model name as the endpoint knows it (env FACTSHEET_MODEL). OpenAI's default: gpt-4o-mini.",
+            help="Model name as the endpoint knows it (env FACTSHEET_MODEL). OpenAI's default: gpt-4o-mini. "
+            "'local' runs the bundled Gemma 3 270M in-process: a smoke test only.",
+        ),
+        click.option(
+            "--model-path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            envvar="FACTSHEET_MODEL_PATH",
+            help="Run this GGUF model in-process with llama.cpp: no server, no network "
+            "(pip install 'factsheet[local]'). A 7B+ instruct GGUF gives useful extractions.",
         ),
         click.option(
             "--base-url",
@@ -228,6 +236,7 @@ def make(
     fmt: str | None,
     extractor: str,
     model: str | None,
+    model_path: Path | None,
     base_url: str | None,
     mode: str | None,
     allow_unverified: bool,
@@ -243,7 +252,9 @@ def make(
     and an interrupted run resumes where it stopped.
     """
     fmt = _format_for(output, fmt)
-    chosen = pipeline.get_extractor(extractor, model=model, base_url=base_url, mode=mode)
+    chosen = pipeline.get_extractor(
+        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    )
     prices: Prices | None = prices_for(chosen, price_in, price_out)
     cache = _cache(no_cache)
     sheet = pipeline.make(
@@ -286,6 +297,7 @@ def extract(
     output: Path | None,
     extractor: str,
     model: str | None,
+    model_path: Path | None,
     base_url: str | None,
     mode: str | None,
     no_cache: bool,
@@ -293,7 +305,9 @@ def extract(
     price_out: float | None,
 ) -> None:
     """Extract one ARTICLE into a verified, normalised extraction (input for `factsheet merge`)."""
-    chosen = pipeline.get_extractor(extractor, model=model, base_url=base_url, mode=mode)
+    chosen = pipeline.get_extractor(
+        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    )
     cache = _cache(no_cache)
     result = pipeline.extract(article, chosen, cache=cache, prices=prices_for(chosen, price_in, price_out))
     _cache_warnings(cache)

@@ -66,13 +66,24 @@ def get_extractor(
     mode: str | None = None,
     env: Mapping[str, str] | None = None,
     backoff: SharedBackoff | None = None,
+    model_path: str | Path | None = None,
 ) -> Extractor:
     """'auto' is the LLM when an endpoint, key or model is configured, else the offline extractor.
 
     The LLM extractor's requests all pass through one SharedBackoff (a new one unless given),
-    so a 429 seen by one parallel worker holds back the others too.
+    so a 429 seen by one parallel worker holds back the others too. `model_path` (a GGUF
+    file) or model 'local' (the bundled Gemma 3 270M) run llama.cpp in-process instead.
     """
     env = os.environ if env is None else env
+    bundled = model == "local" and base_url is None
+    if model_path is not None or bundled:
+        if name == "offline":
+            raise UserError("--model-path and --model local run an LLM; drop --extractor offline")
+        if model_path is not None and model is not None:
+            raise UserError("give either --model-path (a GGUF file) or --model, not both")
+        from factsheet.extractors.local_gguf import local_extractor
+
+        return local_extractor(model_path, bundled=model_path is None, mode=mode)
     if name == "auto":
         explicit = any(v is not None for v in (model, base_url, api_key))
         name = "llm" if explicit or llm_configured(env) else "offline"
@@ -111,6 +122,12 @@ def _model_backed(extractor: Extractor) -> bool:
 
 def default_jobs(extractor: Extractor) -> int:
     """Parallel articles: several for a model endpoint (waiting), one for local CPU-bound reading."""
+    settings = getattr(extractor, "settings", None)
+    if settings is not None:
+        from factsheet.extractors.local_gguf import is_in_process
+
+        if is_in_process(settings):
+            return 1  # one llama.cpp instance: more jobs would only queue behind its lock
     return DEFAULT_LLM_JOBS if _model_backed(extractor) else 1
 
 

@@ -137,3 +137,20 @@ def test_schema_command_writes_what_is_committed(tmp_path: Path) -> None:
     assert code == 0
     for name in ("factsheet.schema.json", "extraction.schema.json"):
         assert (tmp_path / name).read_text() == (ROOT / "schemas" / name).read_text()
+
+
+def test_model_path_to_a_missing_gguf_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "qwen-7b.gguf"
+    code, output = run("make", str(SEEDS), "-o", str(tmp_path / "e.json"), "--model-path", str(missing))
+    assert code == 2
+    assert "qwen-7b.gguf" in output
+    assert not (tmp_path / "e.json").exists()
+
+
+def test_model_path_with_offline_extractor_is_a_usage_error(tmp_path: Path) -> None:
+    gguf = tmp_path / "m.gguf"
+    gguf.write_bytes(b"GGUF")
+    code, output = run(
+        "make", str(SEEDS), "-o", str(tmp_path / "e.json"), "--model-path", str(gguf), "--extractor", "offline"
+    )
+    assert code == 2 and "--extractor offline" in output
