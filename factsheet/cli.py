@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from pydantic import BaseModel
 
 from factsheet import pipeline
 from factsheet._version import __version__
 from factsheet.cache import ExtractionCache
 from factsheet.concurrency import DEFAULT_LLM_JOBS
 from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, UserError
+from factsheet.files import load_model
 from factsheet.jsonschemas import json_schemas, write_schemas
 from factsheet.models import Extraction, FactSheet, Usage
 from factsheet.output import write_text_atomic
@@ -166,18 +166,6 @@ FORMAT_OPTION = click.option(
     type=click.Choice(["json", "markdown", "html"]),
     help="Output format; default: from the output file's suffix (.json, .md, .html).",
 )
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _load(path: Path, model: type[M], what: str) -> M:
-    try:
-        return model.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from exc
-    except ValueError as exc:
-        raise InputError(path, f"not {what}: {str(exc).splitlines()[0]}") from exc
 
 
 def _spent(usage: Usage | None) -> str:
@@ -335,7 +323,7 @@ def merge(
 ) -> None:
     """Merge saved extraction files (from `factsheet extract`) without any model call."""
     fmt = _format_for(output, fmt)
-    loaded = [_load(path, Extraction, "a factsheet extraction") for path in extractions]
+    loaded = [load_model(path, Extraction, "a factsheet extraction") for path in extractions]
     sheet = pipeline.merge(loaded, allow_unverified=allow_unverified)
     _write_sheet(output, sheet, fmt)
     if not quiet:
@@ -355,7 +343,7 @@ def merge(
 @_errors_to_exit_codes
 def render(sheet: Path, output: Path, fmt: str | None) -> None:
     """Render a saved fact sheet (event.json) for people, as Markdown or one self-contained HTML file."""
-    _write_sheet(output, _load(sheet, FactSheet, "a factsheet event.json"), _format_for(output, fmt))
+    _write_sheet(output, load_model(sheet, FactSheet, "a factsheet event.json"), _format_for(output, fmt))
 
 
 @cli.command()

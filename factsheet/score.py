@@ -15,7 +15,6 @@ the facts an extractor got, not the spelling it chose.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -24,9 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factsheet.errors import InputError
+from factsheet.files import load_model
 from factsheet.models import EVENT_FIELDS, Casualties, ClaimGroup, FactSheet, SheetField, Source
 from factsheet.normalise import entities
 from factsheet.normalise.actors import country_actor
@@ -272,44 +271,14 @@ class Gold(BaseModel):
         return value
 
 
-def _problems(exc: ValidationError) -> str:
-    lines = []
-    for err in exc.errors(include_url=False):
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        message = err["msg"].removeprefix("Value error, ")
-        lines.append(f"{where}: {message}")
-    return "; ".join(lines)
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from exc
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not JSON: {exc}") from exc
-
-
 def load_gold(path: Path | str) -> Gold:
     """Read and validate a gold file; InputError names the file and every bad field."""
-    path = Path(path)
-    data = _read_json(path)
-    try:
-        return Gold.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(path, f"not a valid gold file: {_problems(exc)}") from exc
+    return load_model(path, Gold, "a valid gold file")
 
 
 def load_sheet(path: Path | str) -> FactSheet:
     """Read a saved event.json; InputError names the file when it is not one."""
-    path = Path(path)
-    data = _read_json(path)
-    try:
-        return FactSheet.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(path, f"not a factsheet event.json: {_problems(exc)}") from exc
+    return load_model(path, FactSheet, "a factsheet event.json")
 
 
 # ---- the score -----------------------------------------------------------------------------
