@@ -23,12 +23,12 @@ from pydantic import ValidationError
 from factsheet.cache import ExtractionCache, extractor_identity
 from factsheet.concurrency import DEFAULT_LLM_JOBS, SharedBackoff, completed, gated_http_client
 from factsheet.config import llm_configured, resolve_llm_settings
-from factsheet.consensus import merge_extractions, unique_ids
+from factsheet.consensus import merge_extractions, run_usage
 from factsheet.crosscheck import with_cross_checks
 from factsheet.errors import FactsheetError, InputError, ModelError, UserError
 from factsheet.extractors.base import Extractor
 from factsheet.ingest import ingest, read_article
-from factsheet.models import Article, ArticleFailure, Extraction, FactSheet, RunUsage, Usage
+from factsheet.models import Article, ArticleFailure, Extraction, FactSheet, Usage
 from factsheet.normalise import normalise_extraction
 from factsheet.pricing import Prices
 from factsheet.screening import screen
@@ -191,31 +191,9 @@ def extract(
     return reader.finish(article, raw, cached)
 
 
-def run_usage(extractions: Sequence[Extraction], wall_seconds: float | None = None) -> RunUsage:
-    """What a run spent. Cache hits count as cached, at no cost; cost is null if any request is unpriced."""
-    costs = [e.usage.cost_usd for e in extractions]
-    unpriced = any(e.usage.requests and e.usage.cost_usd is None for e in extractions)
-    priced = [c for c in costs if c is not None]
-    return RunUsage(
-        requests=sum(e.usage.requests for e in extractions),
-        prompt_tokens=sum(e.usage.prompt_tokens for e in extractions),
-        completion_tokens=sum(e.usage.completion_tokens for e in extractions),
-        seconds=round(sum(e.usage.seconds for e in extractions), 3),
-        cost_usd=None if unpriced or not priced else round(sum(priced), 6),
-        cached=sum(1 for e in extractions if e.usage.cached),
-        wall_seconds=None if wall_seconds is None else round(wall_seconds, 3),
-    )
-
-
-def _with_usage(sheet: FactSheet, extractions: Sequence[Extraction], wall_seconds: float | None) -> FactSheet:
-    """Per-article and per-run usage, with cost and cache hits, onto the merged sheet."""
-    by_id = {e.article.id: e.usage for e in unique_ids(extractions)}
-    sources = [
-        s.model_copy(update={"usage": u}) if (u := by_id.get(s.id)) and (u.requests or u.cached) else s
-        for s in sheet.sources
-    ]
-    run = sheet.run.model_copy(update={"usage": run_usage(extractions, wall_seconds)})
-    return sheet.model_copy(update={"sources": sources, "run": run})
+def _with_wall_time(sheet: FactSheet, wall_seconds: float) -> FactSheet:
+    usage = sheet.run.usage.model_copy(update={"wall_seconds": round(wall_seconds, 3)})
+    return sheet.model_copy(update={"run": sheet.run.model_copy(update={"usage": usage})})
 
 
 def merge(
@@ -225,10 +203,9 @@ def merge(
     failures: Sequence[ArticleFailure] = (),
 ) -> FactSheet:
     """Merge extractions (re-verified and normalised here, so hand-made ones work too)."""
-    sheet = merge_extractions(
+    return merge_extractions(
         [prepare(e) for e in extractions], allow_unverified=allow_unverified, failures=failures
     )
-    return _with_usage(sheet, extractions, None)
 
 
 def _failure(path: str, stage: Literal["ingest", "extract"], exc: Exception) -> ArticleFailure:
@@ -311,7 +288,7 @@ def make(
             raise ModelError(f"no article could be extracted: {summary}")
         raise InputError(", ".join(map(str, paths)), f"no usable article: {summary}")
     sheet = merge_extractions(extractions, allow_unverified=allow_unverified, failures=failures)
-    return _with_usage(sheet, extractions, time.perf_counter() - started)
+    return _with_wall_time(sheet, time.perf_counter() - started)
 
 
 __all__ = [

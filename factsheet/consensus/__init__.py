@@ -33,7 +33,7 @@ from factsheet.models import (
 )
 from factsheet.normalise.places import country_for_city
 
-__all__ = ["merge_extractions", "unique_ids"]
+__all__ = ["merge_extractions", "run_usage", "unique_ids"]
 
 
 def unique_ids(extractions: Sequence[Extraction]) -> list[Extraction]:
@@ -61,12 +61,23 @@ def _run_info(extractions: Sequence[Extraction], allow_unverified: bool) -> RunI
         prompt_version=joined(e.prompt_version for e in extractions),
         tool_version=__version__,
         allow_unverified=allow_unverified,
-        usage=RunUsage(
-            requests=sum(e.usage.requests for e in extractions),
-            prompt_tokens=sum(e.usage.prompt_tokens for e in extractions),
-            completion_tokens=sum(e.usage.completion_tokens for e in extractions),
-            seconds=round(sum(e.usage.seconds for e in extractions), 3),
-        ),
+        usage=run_usage(extractions),
+    )
+
+
+def run_usage(extractions: Sequence[Extraction], wall_seconds: float | None = None) -> RunUsage:
+    """What a run spent. Cache hits count as cached, at no cost; cost is null if any request is unpriced."""
+    costs = [e.usage.cost_usd for e in extractions]
+    unpriced = any(e.usage.requests and e.usage.cost_usd is None for e in extractions)
+    priced = [c for c in costs if c is not None]
+    return RunUsage(
+        requests=sum(e.usage.requests for e in extractions),
+        prompt_tokens=sum(e.usage.prompt_tokens for e in extractions),
+        completion_tokens=sum(e.usage.completion_tokens for e in extractions),
+        seconds=round(sum(e.usage.seconds for e in extractions), 3),
+        cost_usd=None if unpriced or not priced else round(sum(priced), 6),
+        cached=sum(1 for e in extractions if e.usage.cached),
+        wall_seconds=None if wall_seconds is None else round(wall_seconds, 3),
     )
 
 
@@ -129,6 +140,7 @@ def merge_extractions(
             text=e.article.text,
             cross_checks=e.cross_checks,
             warnings=e.warnings,
+            usage=e.usage if e.usage.requests or e.usage.cached else None,
         )
         for e in extractions
     ]
