@@ -105,15 +105,9 @@ def prepare(extraction: Extraction) -> Extraction:
 
 
 def _llm_client(settings: LLMSettings, backoff: SharedBackoff) -> openai.OpenAI:
-    import openai
+    from factsheet.extractors.llm import client_for
 
-    return openai.OpenAI(
-        api_key=settings.api_key.get_secret_value(),
-        base_url=settings.base_url,
-        timeout=settings.timeout,
-        max_retries=0,
-        http_client=gated_http_client(backoff, settings.timeout),
-    )
+    return client_for(settings, gated_http_client(backoff, settings.timeout))
 
 
 def _model_backed(extractor: Extractor) -> bool:

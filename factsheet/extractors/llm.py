@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
@@ -165,6 +166,17 @@ class _Meter:
         )
 
 
+def client_for(settings: LLMSettings, http_client: httpx.Client | None = None) -> openai.OpenAI:
+    """The openai client for these settings; its own retries are off because tenacity retries here."""
+    return openai.OpenAI(
+        api_key=settings.api_key.get_secret_value(),
+        base_url=settings.base_url,
+        timeout=settings.timeout,
+        max_retries=0,
+        http_client=http_client,
+    )
+
+
 class LLMExtractor:
     """Extracts one strike per article through a chat-completions endpoint."""
 
@@ -181,12 +193,7 @@ class LLMExtractor:
         self.settings = settings
         self.prompts = prompts or load_prompts()
         if client is None:
-            client = openai.OpenAI(
-                api_key=settings.api_key.get_secret_value(),
-                base_url=settings.base_url,
-                timeout=settings.timeout,
-                max_retries=0,
-            )
+            client = client_for(settings)
         self._client = client.with_options(max_retries=0)
         self._sleep = sleep
         self._mode = settings.effective_mode
