@@ -70,11 +70,12 @@ class PromptExample(BaseModel):
             item = getattr(answer, name)
             if hasattr(item, "value"):
                 check(name, item.value, item.quote)
-        person = answer.target_person
-        check("target_person", person.name, person.quote)
-        for extra in (person.role, person.organisation):
-            if extra is not None and extra.lower() not in lowered:
-                problems.append(f"target_person: {extra!r} is not in the example text")
+        for i, person in enumerate(answer.people):
+            check(f"people[{i}]", person.name, person.quote)
+            check(f"people[{i}].fate_quote", None, person.fate_quote)
+            for extra in (person.title, person.organisation, *person.aliases):
+                if extra is not None and extra.lower() not in lowered:
+                    problems.append(f"people[{i}]: {extra!r} is not in the example text")
         for i, claim in enumerate(answer.claims):
             check(f"claims[{i}]", None, claim.quote)
             if claim.speaker.lower() not in lowered:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from factsheet.models import EVENT_FIELDS, Claim, Evidence, Extraction, Value
+from factsheet.models import EVENT_FIELDS, Claim, Evidence, Extraction, PersonValue, Value
 
 # Below this score a fuzzy alignment is more likely a different sentence than a paraphrase.
 FUZZY_THRESHOLD = 90.0
@@ -342,8 +342,18 @@ def verify_extraction(extraction: Extraction) -> Extraction:
         value = getattr(event, name)
         if value is not None:
             updates[name] = _relocated(value, text)
+    updates["people"] = [_person(person, text) for person in event.people]
     updates["claims"] = [_relocated(claim, text) for claim in event.claims]
     return extraction.model_copy(update={"event": event.model_copy(update=updates)})
+
+
+def _person(person: PersonValue, text: str) -> PersonValue:
+    located = _relocated(person, text)
+    assert isinstance(located, PersonValue)
+    fate = person.fate_evidence
+    if fate is None:
+        return located
+    return located.model_copy(update={"fate_evidence": locate(fate.quote, text, hint=fate.start)})
 
 
 def unverified_values(extraction: Extraction) -> list[tuple[str, Value | Claim]]:
@@ -354,5 +364,8 @@ def unverified_values(extraction: Extraction) -> list[tuple[str, Value | Claim]]
         value = getattr(event, name)
         if value is not None and value.evidence.match == "none":
             missing.append((name, value))
+    for i, person in enumerate(event.people):
+        if person.evidence.match == "none":
+            missing.append((f"people[{i}]", person))
     missing.extend(("claims", claim) for claim in event.claims if claim.evidence.match == "none")
     return missing

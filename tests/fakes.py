@@ -69,7 +69,7 @@ def fake_answer(**fields: Any) -> dict[str, Any]:
                 "injured",
             )
         },
-        "target_person": {"name": None, "role": None, "organisation": None, "quote": None},
+        "people": [],
         "claims": [],
     }
     answer.update(fields)

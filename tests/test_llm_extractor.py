@@ -238,7 +238,7 @@ def test_sloppy_answers_are_cleaned_not_trusted() -> None:
         city=quoted("Qalat Dizah", None),  # no quote: its own words are looked up instead
         district=quoted("unknown", "unknown"),  # a null word, not a district
         weapon=quoted(None, "A Turkish drone struck a car"),  # quote without value
-        target_person={"name": None, "role": "commander", "organisation": "PKK", "quote": None},
+        people=[{"name": None, "title": "commander", "organisation": "PKK", "quote": None, "fate": "dead"}],
         claims=[
             {"statement": "Two died", "speaker": "officials", "speaker_type": "Local Officials", "quote": ""}
         ],
@@ -255,7 +255,8 @@ def test_sloppy_answers_are_cleaned_not_trusted() -> None:
     warnings = " | ".join(extraction.warnings)
     assert "city: the model gave no quote" in warnings
     assert "weapon: the model quoted" in warnings
-    assert "target_person: described but not named" in warnings
+    assert "people[0]: described but not named" in warnings
+    assert event.people == []
     assert "re-asked" in warnings and "claims" in warnings
 
 

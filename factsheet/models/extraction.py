@@ -46,10 +46,15 @@ class StrikeEvent(BaseModel):
     district: TextValue | None = None
     attacker: TextValue | None = None
     weapon: TextValue | None = None
-    target_person: PersonValue | None = None
+    target_person: PersonValue | None = Field(
+        default=None, description="The principal person targeted; also listed in `people`."
+    )
     target_organisation: TextValue | None = None
     killed: CountValue | None = None
     injured: CountValue | None = None
+    people: list[PersonValue] = Field(
+        default_factory=list, description="Every named person the strike targeted, killed, injured or spared."
+    )
     claims: list[Claim] = Field(default_factory=list)
 
 

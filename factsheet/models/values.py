@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factsheet.models.evidence import Evidence
 
-DatePrecision = Literal["day", "month", "year", "weekday", "unknown"]
+# 'month_day': a day and month with no year ('March 3'), canonical '--03-03' (ISO 8601's
+# form for a date without its year); the merge takes the year from another outlet.
+DatePrecision = Literal["day", "month_day", "month", "year", "weekday", "unknown"]
 SpeakerType = Literal[
     "military",
     "government",
@@ -76,11 +78,28 @@ class CountValue(Value):
         return Casualties(low=self.low, best=self.best, high=self.high)
 
 
+Fate = Literal["killed", "injured", "survived", "targeted", "unknown"]
+ClaimKind = Literal["responsibility", "denial", "casualties", "target", "other"]
+
+
 class PersonValue(Value):
-    """`text` is the name as written; role and organisation as the article states them."""
+    """`text` is the name as written; role and organisation as the article states them.
+
+    One article names several people (two commanders in one car, aid workers, a family);
+    each is a PersonValue in `StrikeEvent.people`, with the other names the article gives
+    for the same person in `aliases`, so the merge can tie 'Abu Hassan' to a full name.
+    """
 
     role: str | None = None
     organisation: str | None = None
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names or spellings the article gives for this person."
+    )
+    targeted: bool = Field(default=False, description="The article says the strike was aimed at them.")
+    fate: Fate = Field(default="unknown", description="What the article says happened to them.")
+    fate_evidence: Evidence | None = Field(
+        default=None, description="The article's words for the fate, when they differ from `evidence`."
+    )
 
 
 class Claim(BaseModel):
@@ -89,5 +108,12 @@ class Claim(BaseModel):
     statement: str = Field(description="What is claimed, close to the article's words.")
     speaker: str = Field(description="Who claims it, as the article names them.")
     speaker_type: SpeakerType = "other"
+    kind: ClaimKind = Field(
+        default="other", description="responsibility / denial of the strike, casualties, target, other."
+    )
+    party: str | None = Field(
+        default=None, description="For responsibility and denial claims: the party said to have struck."
+    )
     evidence: Evidence
     speaker_canonical: str | None = None
+    party_canonical: str | None = None

@@ -68,9 +68,17 @@ def _text(value: TextValue, canonical: str | None) -> TextValue:
 
 
 def _claim(claim: Claim) -> Claim:
+    party = canonical_actor(claim.party) or clean_name(claim.party) or None if claim.party else None
     return claim.model_copy(
-        update={"speaker_canonical": canonical_speaker(claim.speaker, claim.speaker_type)}
+        update={
+            "speaker_canonical": canonical_speaker(claim.speaker, claim.speaker_type),
+            "party_canonical": party,
+        }
     )
+
+
+def _person(person: PersonValue) -> PersonValue:
+    return person.model_copy(update={"canonical": clean_name(person.text) or None})
 
 
 def normalise_extraction(extraction: Extraction) -> Extraction:
@@ -95,8 +103,8 @@ def normalise_extraction(extraction: Extraction) -> Extraction:
     if event.weapon is not None:
         updates["weapon"] = _text(event.weapon, canonical_weapon(event.weapon.text))
     if event.target_person is not None:
-        person: PersonValue = event.target_person
-        updates["target_person"] = person.model_copy(update={"canonical": clean_name(person.text) or None})
+        updates["target_person"] = _person(event.target_person)
+    updates["people"] = [_person(person) for person in event.people]
     if event.target_organisation is not None:
         organisation = event.target_organisation
         updates["target_organisation"] = _text(organisation, clean_name(organisation.text) or None)
