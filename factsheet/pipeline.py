@@ -165,9 +165,7 @@ class _Reader:
         extraction = prepare(raw)
         if self.extractor.name == "offline":
             return extraction
-        from factsheet.extractors.offline import OfflineExtractor
-
-        return with_cross_checks(extraction, prepare(OfflineExtractor().extract(article)))
+        return with_cross_checks(extraction)
 
 
 def extract(

@@ -26,7 +26,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factsheet.files import load_model
-from factsheet.models import EVENT_FIELDS, Casualties, ClaimGroup, FactSheet, SheetField, Source
+from factsheet.models import EVENT_FIELDS, Casualties, ClaimGroup, FactSheet, SheetField, SheetPerson, Source
+from factsheet.models.values import Fate
 from factsheet.normalise import entities
 from factsheet.normalise.actors import country_actor
 from factsheet.normalise.countries import lookup_country
@@ -237,6 +238,20 @@ class GoldClaim(BaseModel):
         return f"{self.speaker[0]}: {words}"
 
 
+class GoldPerson(BaseModel):
+    """A named person the sheet's `people` should list, with what happened to them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    fate: Fate = "unknown"
+    targeted: bool = False
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
 class Gold(BaseModel):
     """What a careful reader says the articles support; see gold/README.md."""
 
@@ -244,6 +259,7 @@ class Gold(BaseModel):
 
     schema_version: str
     event: GoldEvent
+    people: list[GoldPerson] = Field(default_factory=list)
     claims: list[GoldClaim] = Field(default_factory=list)
     copies: list[list[str]] = Field(
         default_factory=list, description="Groups of source ids (or file names) that are near-copies."
@@ -323,6 +339,16 @@ class CopyScore(BaseModel):
     )
 
 
+class PersonScore(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    person: str = Field(description="The gold person's name.")
+    found: str | None = Field(default=None, description="The sheet person matched, if any.")
+    fate_expected: str
+    fate_got: str | None = None
+    fate_right: bool = False
+
+
 class Score(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -333,6 +359,10 @@ class Score(BaseModel):
     accuracy: float | None = Field(description="right / scored; None when the gold scores no field.")
     claims: list[ClaimScore] = Field(default_factory=list)
     claims_recall: float | None = None
+    people: list[PersonScore] = Field(default_factory=list)
+    people_recall: float | None = Field(
+        default=None, description="Gold people the sheet lists / gold people."
+    )
     copies: CopyScore | None = None
 
 
@@ -415,6 +445,12 @@ def _judge_count(want: GoldCount, got: Casualties) -> tuple[Outcome, str]:
 def _judge_date(want: str, got: str) -> tuple[Outcome, str]:
     if got == want:
         return "right", ""
+    if got.startswith("--") and len(want) == 10:
+        # A day and month with no year anywhere in the articles: true, but vaguer.
+        return ("missing", "no year") if want.endswith(got[1:]) else ("wrong", "")
+    if got.isalpha() and len(want) == 10:
+        weekday = date.fromisoformat(want).strftime("%A")
+        return ("missing", "only the weekday") if got.lower() == weekday.lower() else ("wrong", "")
     if want.startswith(got + "-"):
         return "missing", "vaguer than expected"
     if got.startswith(want + "-"):
@@ -440,8 +476,16 @@ def _expected_text(gold: GoldEvent, field: str) -> str:
     return str(value)
 
 
+CONTESTED = "contested"
+
+
 def _judge(field: str, want: Any, sheet_field: SheetField) -> tuple[Outcome, str]:
     got = _known(sheet_field.value)
+    if isinstance(want, list) and [w.lower() for w in want] == [CONTESTED]:
+        # The gold says the articles leave this disputed (blame denied, several parties named).
+        if sheet_field.status == "contested":
+            return "right", ""
+        return ("wrong", "the gold says it is disputed") if got is not None else ("missing", "unknown")
     if want is None:
         if got is not None:
             return "spurious", "the gold says the articles give no value"
@@ -575,12 +619,26 @@ def _run_label(sheet: FactSheet) -> str:
     return f"{run.extractor} ({run.model})" if run.model else run.extractor
 
 
+def _person_score(want: GoldPerson, people: list[SheetPerson]) -> PersonScore:
+    for got in people:
+        names = [got.name, *got.spellings, *got.aliases]
+        if any(_same_name("target_person", w, g) for w in want.names() for g in names):
+            fate = got.fate.value if isinstance(got.fate.value, str) else None
+            expected_outcome = want.fate in ("killed", "injured", "survived")
+            right = fate == want.fate if expected_outcome else fate not in ("killed", "injured", "survived")
+            return PersonScore(
+                person=want.name, found=got.name, fate_expected=want.fate, fate_got=fate, fate_right=right
+            )
+    return PersonScore(person=want.name, fate_expected=want.fate)
+
+
 def score(sheet: FactSheet, gold: Gold) -> Score:
     """Score each event field, the claims (recall) and the near-copy groups against the gold."""
     fields = [_field_score(name, gold.event, getattr(sheet.event, name)) for name in EVENT_FIELDS]
     counts = {outcome: sum(f.outcome == outcome for f in fields) for outcome in OUTCOMES}
     scored = len(fields) - counts["unscored"]
     claims = [_claim_score(c, sheet.claims) for c in gold.claims]
+    people = [_person_score(p, sheet.people) for p in gold.people]
     return Score(
         run=_run_label(sheet),
         fields=fields,
@@ -589,6 +647,8 @@ def score(sheet: FactSheet, gold: Gold) -> Score:
         accuracy=counts["right"] / scored if scored else None,
         claims=claims,
         claims_recall=sum(c.found for c in claims) / len(claims) if claims else None,
+        people=people,
+        people_recall=sum(p.found is not None for p in people) / len(people) if people else None,
         copies=_copy_score(gold.copies, sheet.sources) if gold.copies else None,
     )
 
@@ -629,6 +689,16 @@ def render_score(result: Score) -> str:
         found = sum(c.found for c in result.claims)
         lines.append(f"claims recall {_percent(found, len(result.claims))}")
         lines += [f"  missed: {c.claim}" for c in result.claims if not c.found]
+    if result.people:
+        found = sum(p.found is not None for p in result.people)
+        fates = sum(p.fate_right for p in result.people)
+        lines.append(f"people recall {_percent(found, len(result.people))}; fates right {fates}")
+        lines += [f"  missed person: {p.person}" for p in result.people if p.found is None]
+        lines += [
+            f"  fate of {p.person}: expected {p.fate_expected}, got {p.fate_got}"
+            for p in result.people
+            if p.found is not None and not p.fate_right
+        ]
     if result.copies is not None:
         cp = result.copies
         lines.append(

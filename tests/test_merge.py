@@ -20,7 +20,7 @@ def killed_report(outlet: str, phrase: str) -> Extraction:
     return extraction(article(text, outlet), {"killed": [phrase, sentence]})
 
 
-def test_conflicting_tolls_are_contested_and_listed() -> None:
+def test_differing_tolls_give_a_range_with_every_figure_listed() -> None:
     sheet = merge(
         [
             killed_report("Alpha Daily", "3 people"),
@@ -30,10 +30,10 @@ def test_conflicting_tolls_are_contested_and_listed() -> None:
         ]
     )
     killed = sheet.event.killed
-    assert killed.status == "contested"
-    assert killed.value is None, "a contested field must not print a confident value"
-    assert killed.grade == "contested"
-    conflict = [d for d in sheet.disagreements if d.field == "killed" and d.kind == "conflict"]
+    assert killed.status == "range"
+    assert killed.value is not None and (killed.value.low, killed.value.high) == (3, 5)
+    assert killed.value.best in (3, 5)
+    conflict = [d for d in sheet.disagreements if d.field == "killed" and d.kind == "range"]
     assert len(conflict) == 1
     by_value = {
         (v.value.best if isinstance(v.value, Casualties) else None): v.outlets for v in conflict[0].values
@@ -42,15 +42,24 @@ def test_conflicting_tolls_are_contested_and_listed() -> None:
     assert all(v.evidence and v.evidence[0].quote for v in conflict[0].values)
 
 
-def test_clear_majority_wins_but_keeps_the_dissent() -> None:
+def test_most_given_toll_is_best_and_the_others_bound_the_range() -> None:
     reports = [killed_report(o, "3 people") for o in OUTLETS[:3]] + [killed_report(OUTLETS[3], "7 people")]
     killed = merge(reports).event.killed
+    assert killed.status == "range"
+    assert killed.value == Casualties(low=3, best=3, high=7)
+    assert killed.support == sorted(OUTLETS[:4])
+    assert [a.outlets for a in killed.alternatives] == [OUTLETS[:3], [OUTLETS[3]]]
+
+
+def test_a_toll_far_outside_the_rest_is_a_conflict_not_the_high_end() -> None:
+    reports = [killed_report(o, "3 people") for o in OUTLETS[:3]] + [killed_report(OUTLETS[3], "300 people")]
+    sheet = merge(reports)
+    killed = sheet.event.killed
     assert killed.status == "majority"
     assert killed.value == Casualties(low=3, best=3, high=3)
-    assert killed.support == OUTLETS[:3]
     dissent = [a for a in killed.alternatives if not a.compatible]
     assert [a.outlets for a in dissent] == [[OUTLETS[3]]]
-    assert killed.grade == "fair"
+    assert [d.kind for d in sheet.disagreements if d.field == "killed"] == ["conflict"]
 
 
 def test_compatible_ranges_are_not_a_disagreement() -> None:

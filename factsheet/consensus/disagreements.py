@@ -6,11 +6,35 @@ from factsheet.consensus.vote import Outcome
 from factsheet.models import Disagreement, DisagreementValue
 
 
-def disagreements(outcomes: dict[str, Outcome]) -> list[Disagreement]:
+def disagreements(
+    outcomes: dict[str, Outcome],
+    fates: dict[str, Outcome] | None = None,
+    blame: Disagreement | None = None,
+) -> list[Disagreement]:
+    """Conflicts and omissions per field; a person's fate is reported as `people[NAME].fate`."""
     out: list[Disagreement] = []
-    for name, outcome in outcomes.items():
+    named = dict(outcomes)
+    for person, outcome in (fates or {}).items():
+        if outcome.rivals:
+            named[f"people[{person}].fate"] = outcome
+    for name, outcome in named.items():
+        if name == "attacker" and blame is not None:
+            out.append(blame)
+            continue
         sheet = outcome.field
         voting = [a for a in sheet.alternatives if a.verified]
+        if sheet.status == "range":
+            out.append(
+                Disagreement(
+                    field=name,
+                    kind="range",
+                    values=[
+                        DisagreementValue(value=a.value, outlets=a.outlets, evidence=a.evidence)
+                        for a in voting
+                        if a.compatible
+                    ],
+                )
+            )
         if outcome.rivals:
             out.append(
                 Disagreement(
@@ -22,7 +46,7 @@ def disagreements(outcomes: dict[str, Outcome]) -> list[Disagreement]:
                     ],
                 )
             )
-        if sheet.status != "unknown" and sheet.silent:
+        if sheet.status != "unknown" and sheet.silent and not name.startswith("people["):
             given = sorted({o for a in voting for o in a.outlets})
             consensus = sheet.value if sheet.status != "contested" else None
             out.append(

@@ -39,7 +39,7 @@ def _weight(clusters: list[Cluster]) -> int:
     return len(set().union(*(c.groups for c in clusters))) if clusters else 0
 
 
-def _alternative(c: Cluster, compatible: bool, verified: bool = True) -> Alternative:
+def alternative(c: Cluster, compatible: bool, verified: bool = True) -> Alternative:
     values = [b.value for b in c.ballots]
     spellings = sorted({compare.spelling(c.field, v) for v in values})
     return Alternative(
@@ -60,7 +60,7 @@ def vote_field(
     unverified = [b for b in ballots if not (allow_unverified or b.verified)]
     clusters = cluster(field_name, voting)
     unverified_alts = [
-        _alternative(c, compatible=False, verified=False) for c in cluster(field_name, unverified)
+        alternative(c, compatible=False, verified=False) for c in cluster(field_name, unverified)
     ]
 
     if not clusters:
@@ -96,14 +96,21 @@ def vote_field(
     value = (
         None if status == "contested" else compare.sheet_value(field_name, [b.value for b in winner.ballots])
     )
-    alternatives = [_alternative(c, compatible=compat[(id(winner), id(c))]) for c in ranked] + unverified_alts
+    note = None
+    if value is None and status != "contested":
+        # Words the normaliser could not resolve ('earlier this week'): a status of 'agreed'
+        # beside an empty value would tell the reader the outlets agree on nothing.
+        status = "unknown"
+        note = "the outlets' words for this field could not be resolved to a value; see alternatives"
+    alternatives = [alternative(c, compatible=compat[(id(winner), id(c))]) for c in ranked] + unverified_alts
     return Outcome(
         SheetField(
             value=value,
             status=status,
-            support=support if status != "contested" else [],
+            support=support if status not in ("contested", "unknown") else [],
             silent=silent,
             alternatives=alternatives,
+            note=note,
         ),
         winner,
         rivals,

@@ -16,6 +16,7 @@ from factsheet.models.sheet import (
     RunInfo,
     RunUsage,
     SheetField,
+    SheetPerson,
     Source,
 )
 from factsheet.models.values import (
@@ -29,7 +30,7 @@ from factsheet.models.values import (
     Value,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 __all__ = [
     "EVENT_FIELDS",
@@ -56,6 +57,7 @@ __all__ = [
     "RunInfo",
     "RunUsage",
     "SheetField",
+    "SheetPerson",
     "Source",
     "StrikeEvent",
     "TextValue",

@@ -8,9 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factsheet.models.evidence import MatchKind
 from factsheet.models.extraction import CrossCheck, Usage
-from factsheet.models.values import Casualties, SpeakerType
+from factsheet.models.values import Casualties, ClaimKind, SpeakerType
 
-Status = Literal["agreed", "majority", "contested", "single_source", "unknown"]
+# 'range': the outlets give different figures for a count that can all stand as a range
+# (a toll that rose, 'at least 7' beside 6); the value is then low / best / high.
+Status = Literal["agreed", "majority", "contested", "single_source", "range", "unknown"]
 Grade = Literal["confirmed", "fair", "weak", "contested", "none"]
 SheetValue = Casualties | str
 
@@ -56,6 +58,20 @@ class Inferred(BaseModel):
     method: str = Field(description="How, e.g. 'gazetteer: the most populous city of that name'.")
 
 
+class ClaimGroup(BaseModel):
+    """Claims that say the same thing from the same speaker, across outlets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str
+    speaker: str
+    speaker_type: SpeakerType
+    kind: ClaimKind = "other"
+    party: str | None = None
+    outlets: list[str]
+    evidence: list[QuoteRef] = Field(default_factory=list)
+
+
 class SheetField(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -69,6 +85,13 @@ class SheetField(BaseModel):
     alternatives: list[Alternative] = Field(default_factory=list)
     inferred: Inferred | None = Field(
         default=None, description="Set only when no outlet states the field but another field implies it."
+    )
+    note: str | None = Field(
+        default=None, description="Why the status is what it is, when the vote alone does not say it."
+    )
+    claims: list[ClaimGroup] = Field(
+        default_factory=list,
+        description="Claims that bear on this field (who says who struck, and denials) for a disputed value.",
     )
 
 
@@ -87,18 +110,6 @@ class EventSheet(BaseModel):
     target_organisation: SheetField
     killed: SheetField
     injured: SheetField
-
-
-class ClaimGroup(BaseModel):
-    """Claims that say the same thing from the same speaker, across outlets."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    statement: str
-    speaker: str
-    speaker_type: SpeakerType
-    outlets: list[str]
-    evidence: list[QuoteRef] = Field(default_factory=list)
 
 
 class Source(BaseModel):
@@ -140,8 +151,11 @@ class Disagreement(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     field: str
-    kind: Literal["conflict", "omission"] = Field(
-        description="'conflict': outlets give incompatible values; 'omission': some outlets leave it out."
+    kind: Literal["conflict", "range", "omission"] = Field(
+        description=(
+            "'conflict': outlets give incompatible values; 'range': they give different figures that"
+            " together form the range; 'omission': some outlets leave it out."
+        )
     )
     values: list[DisagreementValue]
 
@@ -185,11 +199,36 @@ class RunInfo(BaseModel):
     usage: RunUsage = Field(default_factory=RunUsage)
 
 
+class SheetPerson(BaseModel):
+    """One person resolved across outlets: every spelling and alias, and a fate voted on its own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="The fullest, most used spelling.")
+    spellings: list[str] = Field(default_factory=list, description="Every way the articles wrote the name.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names the articles give: kunya, nom de guerre."
+    )
+    title: str | None = None
+    organisation: str | None = None
+    targeted: bool = Field(default=False, description="At least one outlet says the strike aimed at them.")
+    principal: bool = Field(
+        default=False, description="The principal target: the person `event.target_person` names."
+    )
+    fate: SheetField = Field(description="killed / injured / survived / targeted, voted across outlets.")
+    support: list[str] = Field(default_factory=list, description="Outlets that name this person.")
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[QuoteRef] = Field(default_factory=list)
+
+
 class FactSheet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schema_version: str
     event: EventSheet
+    people: list[SheetPerson] = Field(
+        default_factory=list, description="Every named person the strike touched, resolved across outlets."
+    )
     claims: list[ClaimGroup] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)

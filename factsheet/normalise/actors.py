@@ -64,11 +64,53 @@ _STATE_WORDS = {
     "personnel",
     "officials",
     "itself",
+    # How the other side names a state's forces ('the Israeli occupation', 'the Saudi
+    # aggression', 'the Zionist enemy'): still that state acting.
+    "occupation",
+    "occupying",
+    "regime",
+    "enemy",
+    "entity",
+    "aggression",
+    "authorities",
+    "plane",
+    "planes",
+    "helicopter",
+    "helicopters",
+    "gunship",
+    "gunships",
+    "artillery",
+    "rocket",
+    "rockets",
+    "raid",
+    "raids",
+    "bombing",
+    "bombers",
+    "warship",
+    "warships",
+    "tomahawk",
+    "tomahawks",
 }
+
+# Names of a state's forces that carry no country word, and what the other side calls them.
+_STATE_ALIASES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:zionists?|idf|iaf|israel defen[cs]e forces)\b", re.I), "Israel"),
+    (re.compile(r"\b(?:pentagon|centcom|africom)\b", re.I), "United States"),
+    (re.compile(r"\bkremlin\b", re.I), "Russia"),
+    (re.compile(r"\birgc\b|\brevolutionary guards?\b", re.I), "Iran"),
+]
+# 'Iranian-backed', 'US-supported': the backer is not the one acting.
+_BACKERS = re.compile(r"\b[\w.]+(?:-|\s+)(?:backed|supported|sponsored|allied|aligned)\b", re.I)
 
 
 def country_actor(text: str) -> str | None:
     """The country a phrase names as an actor ('US forces' -> 'United States'), else None."""
+    for pattern, country in _STATE_ALIASES:
+        if pattern.search(text):
+            rest = pattern.sub(" ", text)
+            if not find_countries(rest) or country_actor(rest) == country:
+                return country
+    text = _BACKERS.sub(" ", text)
     mentions = find_countries(text)
     countries = {country for country, _, _ in mentions}
     if len(countries) != 1:

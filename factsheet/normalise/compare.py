@@ -162,6 +162,21 @@ def _date_pair(fn: Callable[[DateValue, DateValue], bool]) -> Callable[[Value, V
     return check
 
 
+# ---- a person's fate -------------------------------------------------------------------
+
+# 'targeted' and 'unknown' say nothing of the outcome, so they contradict nothing; being
+# injured is one way of surviving; killed contradicts both.
+_FATE_CONFLICTS = {frozenset({"killed", "survived"}), frozenset({"killed", "injured"})}
+
+
+def _fate_equivalent(a: Value, b: Value) -> bool:
+    return _key(a) == _key(b)
+
+
+def _fate_compatible(a: Value, b: Value) -> bool:
+    return frozenset({_key(a), _key(b)}) not in _FATE_CONFLICTS
+
+
 Relation = Callable[[Value, Value], bool]
 _RELATIONS: dict[str, tuple[Relation, Relation]] = {
     "date": (_date_pair(_date_equivalent), _date_pair(compatible_dates)),
@@ -176,8 +191,9 @@ _RELATIONS: dict[str, tuple[Relation, Relation]] = {
     "target_organisation": (_names_equivalent, _names_compatible),
     "killed": (_count_equivalent, _count_compatible),
     "injured": (_count_equivalent, _count_compatible),
+    "fate": (_fate_equivalent, _fate_compatible),
 }
-assert set(_RELATIONS) == set(EVENT_FIELDS)
+assert set(_RELATIONS) == {*EVENT_FIELDS, "fate"}
 
 
 def _relations(field: str) -> tuple[Relation, Relation]:
@@ -209,12 +225,13 @@ def _most_common(items: Sequence[str]) -> str | None:
 
 
 def _sheet_date(values: Sequence[Value]) -> str | None:
-    dates = [v for v in values if isinstance(v, DateValue) and v.canonical]
-    for precision in ("day", "month", "year"):
+    """ISO date; a weekday name ('Thursday') when the outlets give only the weekday."""
+    dates = [v for v in values if isinstance(v, DateValue)]
+    for precision in ("day", "month_day", "month", "year"):
         found = _most_common([v.canonical for v in dates if v.precision == precision and v.canonical])
         if found:
             return found
-    return None
+    return _most_common([v.weekday.title() for v in dates if v.weekday])
 
 
 def _sheet_casualties(values: Sequence[Value]) -> Casualties | None:

@@ -28,6 +28,10 @@ _ALIASES = {
     "palestine": "Palestinian Territory",
     "palestinian territories": "Palestinian Territory",
     "occupied palestinian territories": "Palestinian Territory",
+    "gaza": "Palestinian Territory",
+    "gaza strip": "Palestinian Territory",
+    "west bank": "Palestinian Territory",
+    "occupied west bank": "Palestinian Territory",
     "syrian arab republic": "Syria",
     "russian federation": "Russia",
     "republic of korea": "South Korea",
@@ -182,6 +186,8 @@ def lookup_country(text: str) -> str | None:
         return names[key]
     if "the " + key in names:
         return names["the " + key]
+    if key not in adjectives and key.endswith("s") and key[:-1] in adjectives and stripped[:1].isupper():
+        return adjectives[key[:-1]]  # 'the Russians', 'Israelis': a people for its state
     return adjectives.get(key)
 
 

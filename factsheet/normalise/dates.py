@@ -192,9 +192,34 @@ def parse_anchor(published: str | None) -> date | None:
         return None
 
 
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without a year ('March 3', '3rd of March')."""
+    folded = _fold(text)
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        match = pattern.search(folded)
+        if match is not None and not match.group("year"):
+            month = _MONTHS[match.group("month")]
+            day = int(match.group("day"))
+            if _safe_date(2000, month, day) is not None:  # 2000 is a leap year: 29 February stands
+                return month, day
+    return None
+
+
 def normalise_date(value: DateValue, anchor: date | None) -> DateValue:
     """Fill canonical/precision/weekday/anchor from the value's words (then its quote)."""
     found, precision, weekday, used_anchor = _resolve(value.text, anchor)
+    if found is None and anchor is None:
+        partial = month_day(value.text)
+        if partial is not None:
+            # 'March 3' with no publication date: keep the day and month; the merge finds the year.
+            return value.model_copy(
+                update={
+                    "canonical": f"--{partial[0]:02d}-{partial[1]:02d}",
+                    "precision": "month_day",
+                    "weekday": weekday or value.weekday,
+                    "anchor": None,
+                }
+            )
     if found is None:
         # The quote may carry what the short text lacks ('Wednesday' in the text, 'Wednesday,
         # Feb. 7' in the quote); a date there counts only if it falls on the text's weekday.
@@ -230,6 +255,12 @@ def compatible_dates(a: DateValue, b: DateValue) -> bool:
     unresolved value contradicts nothing.
     """
     if a.canonical and b.canonical:
+        partial = [v.canonical for v in (a, b) if v.canonical and v.canonical.startswith("--")]
+        if partial:
+            other = b.canonical if a.canonical in partial else a.canonical
+            if other.startswith("--") or len(other) == 10:
+                return other[-5:] == partial[0][-5:]
+            return len(other) == 4 or other[5:7] == partial[0][2:4]  # a year, or 'YYYY-MM'
         shorter, longer = sorted((a.canonical, b.canonical), key=len)
         return longer.startswith(shorter)
     for resolved, other in ((a, b), (b, a)):

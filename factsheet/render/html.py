@@ -32,6 +32,8 @@ from factsheet.render.values import (
     join_names,
     label,
     other_values,
+    person_details,
+    person_fate,
     plural,
     source_labels,
     written_as,
@@ -158,6 +160,11 @@ class Page:
                 more.append(f'<li><span class="tag">unverified:</span> {self.alternative(name, a)}</li>')
         if f.silent and f.status != "unknown":
             more.append(f'<li><span class="tag">not mentioned by:</span> {esc(join_names(f.silent))}</li>')
+        if f.note:
+            more.append(f'<li><span class="tag">note:</span> {esc(f.note)}</li>')
+        for c in f.claims:
+            said = self.value(f"“{c.statement}”", c.evidence, f"{c.speaker}: {c.statement}")
+            more.append(f'<li><span class="tag">{esc(c.speaker)} ({esc(c.kind)}):</span> {said}</li>')
         chips = self.outlet_chips(f, f"{title}: {shown}") if f.status != "contested" else ""
         return (
             f'<div class="field" id="f-{esc(name)}"><div class="fname">{esc(title)}</div><div>'
@@ -170,6 +177,27 @@ class Page:
     def sheet_section(self) -> str:
         rows = "".join(self.field(name, f) for name, f in event_fields(self.sheet))
         return f'<section id="sheet"><h2>What happened</h2><div class="fields">{rows}</div></section>'
+
+    def people_section(self) -> str:
+        if not self.sheet.people:
+            return ""
+        parts = ['<section id="people" class="people"><h2>People</h2><ul>']
+        for p in self.sheet.people:
+            name = self.value(p.name, p.evidence, f"{p.name}: named by")
+            fate = person_fate(p)
+            backing = [
+                q for a in p.fate.alternatives if a.verified and a.value == p.fate.value for q in a.evidence
+            ]
+            fate_html = self.value(fate, backing, f"{p.name}: {fate}", "fate")
+            details = person_details(p)
+            parts.append(
+                f'<li><span class="pname">{name}</span>: {fate_html} '
+                f'<span class="outlets">({esc(join_names(p.support))})</span>'
+                + (f'<div class="pmore">{esc(details)}</div>' if details else "")
+                + "</li>"
+            )
+        parts.append("</ul></section>")
+        return "".join(parts)
 
     def claims_section(self) -> str:
         if not self.sheet.claims:
@@ -343,13 +371,15 @@ def render_html(sheet: FactSheet) -> str:
     # Sections are built before the data island so it holds exactly the quotes they refer to.
     sections = [
         page.sheet_section(),
+        page.people_section(),
         page.claims_section(),
         page.matrix_section(),
         page.unverified_section(),
         page.sources_section(),
         page.failures_section(),
     ]
-    nav = [("sheet", "What happened"), ("claims", "Claims"), ("disagreements", "Disagreements")]
+    nav = [("sheet", "What happened"), ("people", "People"), ("claims", "Claims")]
+    nav += [("disagreements", "Disagreements")]
     nav += [("unverified", "Unverified"), ("sources", "Sources"), ("failures", "Failures")]
     links = "".join(f'<a href="#{i}">{t}</a>' for i, t in nav if f'id="{i}"' in "".join(sections))
     footer = (

@@ -20,6 +20,8 @@ from factsheet.render.values import (
     join_names,
     label,
     other_values,
+    person_details,
+    person_fate,
     plural,
     show_value,
     written_as,
@@ -43,11 +45,19 @@ def _alt(a: Alternative) -> str:
     return f"{md(alternative_text(a))} {_outlets(a.outlets)}".rstrip()
 
 
+def _notes(f: SheetField) -> list[str]:
+    out = [f"  - note: {md(f.note)}"] if f.note else []
+    for c in f.claims:
+        out.append(f"  - {md(c.speaker)} ({md(c.kind)}): “{md(c.statement)}” {_outlets(c.outlets)}".rstrip())
+    return out
+
+
 def field_line(name: str, f: SheetField) -> list[str]:
     head = f"- **{md(label(name))}:**"
     shown = consensus_text(f)
     if f.status == "contested":
-        return [f"{head} contested — " + " vs ".join(_alt(a) for a in f.alternatives if a.verified)]
+        given = " vs ".join(_alt(a) for a in f.alternatives if a.verified)
+        return [f"{head} contested — {given}".rstrip(" —"), *_notes(f)]
     if shown == "unknown":
         if f.inferred is not None:
             how = f"inferred from the {label(f.inferred.from_field).lower()} by {f.inferred.method}"
@@ -61,7 +71,25 @@ def field_line(name: str, f: SheetField) -> list[str]:
     spellings = written_as(f)
     if spellings:
         lines.append("  - written as: " + ", ".join(f"“{md(s)}”" for s in spellings))
-    return lines
+    return lines + _notes(f)
+
+
+def _people(sheet: FactSheet) -> list[str]:
+    if not sheet.people:
+        return []
+    out = ["## People", ""]
+    for p in sheet.people:
+        fate = person_fate(p)
+        how = p.fate.status.replace("_", " ") if p.fate.value is not None else ""
+        details = person_details(p)
+        line = f"- **{md(p.name)}**: {md(fate)}" + (f" — {how}" if how else "") + f" {_outlets(p.support)}"
+        out.append(line.rstrip())
+        if details:
+            out.append(f"  - {md(details)}")
+        dissent = [a for a in p.fate.alternatives if a.verified and not a.compatible]
+        if dissent and p.fate.status != "contested":
+            out.append("  - contradicted by: " + ", ".join(_alt(a) for a in dissent))
+    return [*out, ""]
 
 
 def _claims(sheet: FactSheet) -> list[str]:
@@ -161,6 +189,6 @@ def render_markdown(sheet: FactSheet) -> str:
     for name, f in event_fields(sheet):
         lines += field_line(name, f)
     lines.append("")
-    for section in (_claims, _disagreements, _unverified, _sources, _failures, _run):
+    for section in (_people, _claims, _disagreements, _unverified, _sources, _failures, _run):
         lines += section(sheet)
     return "\n".join(lines).rstrip() + "\n"

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factsheet.models import EVENT_FIELDS, Alternative, Casualties, ClaimGroup, FactSheet, SheetField, Source
+from factsheet.models import (
+    EVENT_FIELDS,
+    Alternative,
+    Casualties,
+    ClaimGroup,
+    FactSheet,
+    SheetField,
+    SheetPerson,
+    Source,
+)
 
 FIELD_LABELS: dict[str, str] = {
     "date": "Date",
@@ -26,6 +35,7 @@ STATUS_HELP: dict[str, str] = {
     "majority": "most independent sources back this value; others contradict it",
     "contested": "the outlets contradict each other and none has a majority",
     "single_source": "only one independent source gives this field",
+    "range": "the outlets give different figures: lowest to highest, and the figure most of them give",
     "unknown": "no outlet gives a verified value",
 }
 
@@ -195,3 +205,25 @@ def claims_by_speaker(claims: list[ClaimGroup]) -> list[tuple[str, list[ClaimGro
     for c in claims:
         groups.setdefault(c.speaker.strip().casefold(), (c.speaker, []))[1].append(c)
     return list(groups.values())
+
+
+def person_fate(p: SheetPerson) -> str:
+    """'killed', 'killed (contested: survived)' or 'not stated': a person's fate in words."""
+    f = p.fate
+    if f.status == "contested":
+        return "contested: " + " vs ".join(str(a.value) for a in f.alternatives if a.verified)
+    if f.value is None:
+        return "not stated"
+    return str(f.value)
+
+
+def person_details(p: SheetPerson) -> str:
+    """Title and group, the principal-target mark, and the other names, in one short line."""
+    parts = [x for x in (p.title, p.organisation) if x]
+    if p.principal:
+        parts.append("principal target")
+    elif p.targeted:
+        parts.append("targeted")
+    if p.aliases:
+        parts.append("also " + ", ".join(f"“{a}”" for a in p.aliases))
+    return "; ".join(parts)

@@ -1,0 +1,187 @@
+"""Disputed blame: who struck is contested when a party denies it or someone names another.
+
+Outlets often write the accused party as the attacker ('the Saudi-led coalition strike'),
+so the vote on `attacker` alone can show a confident answer where the parties themselves
+disagree. The claims decide:
+
+- the attacker the vote chose is disputed when it denies the strike, or when any speaker
+  names another party as the one that struck (a group claiming it, a government blaming a
+  third state);
+- it is settled when the attacker itself acknowledges the strike and nobody names another
+  party (a routine denial beside an admission is not a dispute), or when the accused's
+  denial stands against witnesses who saw its aircraft and every outlet (three or more
+  independent ones) names it;
+- a generic party ('terrorist groups', 'the coalition') blames nobody in particular and
+  names no rival.
+A disputed attacker is `contested` with its value removed, the claims of every side listed
+on the field, and a disagreement that names each party with the outlets reporting it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsheet.consensus.claims import SourcedClaim, group_claims
+from factsheet.consensus.vote import Outcome
+from factsheet.models import Claim, Disagreement, DisagreementValue, TextValue
+from factsheet.normalise import compare
+from factsheet.normalise.actors import country_actor
+from factsheet.normalise.countries import find_countries
+
+
+def _party(claim: Claim) -> TextValue | None:
+    name = claim.party or (claim.speaker if claim.kind == "denial" else None)
+    if not name:
+        return None
+    canonical = claim.party_canonical if claim.party else claim.speaker_canonical
+    return TextValue(text=name, canonical=canonical, evidence=claim.evidence)
+
+
+def _speaker(claim: Claim) -> TextValue:
+    return TextValue(text=claim.speaker, canonical=claim.speaker_canonical, evidence=claim.evidence)
+
+
+# Words that blame nobody in particular: 'the coalition', 'terrorist groups', 'the enemy'.
+_GENERIC = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "its",
+    "their",
+    "regional",
+    "international",
+    "foreign",
+    "coalition",
+    "alliance",
+    "forces",
+    "force",
+    "enemy",
+    "aggression",
+    "terrorist",
+    "terrorists",
+    "group",
+    "groups",
+    "militants",
+    "militant",
+    "rebels",
+    "rebel",
+    "gunmen",
+    "unknown",
+    "jets",
+    "planes",
+    "warplanes",
+    "aircraft",
+    "drones",
+    "side",
+    "party",
+    "parties",
+    "army",
+    "militia",
+}
+
+
+def _generic(party: TextValue) -> bool:
+    if country_actor(party.text) or find_countries(party.text):
+        return False
+    words = re.findall(r"[^\W\d_]+", party.text.lower())
+    return all(w in _GENERIC for w in words)
+
+
+def _is(party: TextValue, accused: TextValue) -> bool:
+    """The party is the accused, or a phrase that includes it ('Saudi-American aggression')."""
+    if compare.equivalent("attacker", party, accused):
+        return True
+    if compare.compatible("attacker", party, accused) and bool(party.canonical) and bool(accused.canonical):
+        return True
+    state = country_actor(accused.text) or (country_actor(accused.canonical) if accused.canonical else None)
+    return state is not None and state in {c for c, _, _ in find_countries(party.text)}
+
+
+def _settled_by_witnesses(outcome: Outcome, claims: list[SourcedClaim], accused: TextValue) -> bool:
+    """A denial against what witnesses saw, with every outlet naming the accused: not a dispute."""
+    if outcome.rivals or outcome.independent_support < 3:
+        return False
+    return any(
+        c.claim.speaker_type == "witness"
+        and c.claim.kind == "responsibility"
+        and (p := _party(c.claim)) is not None
+        and _is(p, accused)
+        for c in claims
+    )
+
+
+def dispute(
+    outcome: Outcome, claims: list[SourcedClaim], allow_unverified: bool = False
+) -> tuple[Outcome, Disagreement | None]:
+    """The attacker outcome, contested when the claims dispute it, and the dispute's record."""
+    usable = [
+        c
+        for c in claims
+        if c.claim.kind in ("responsibility", "denial") and (allow_unverified or c.claim.evidence.verified)
+    ]
+    winner = outcome.winner
+    if not usable or winner is None:
+        return outcome, None
+    accused = winner.ballots[0].value
+    assert isinstance(accused, TextValue)
+
+    denials = [c for c in usable if c.claim.kind == "denial" and (p := _party(c.claim)) and _is(p, accused)]
+    admitted = any(
+        c.claim.kind == "responsibility"
+        and (p := _party(c.claim)) is not None
+        and _is(p, accused)
+        and _is(_speaker(c.claim), accused)
+        for c in usable
+    )
+    others = [
+        c
+        for c in usable
+        if c.claim.kind == "responsibility"
+        and (p := _party(c.claim)) is not None
+        and not _generic(p)
+        and not _is(p, accused)
+    ]
+    if not others and (admitted or not denials or _settled_by_witnesses(outcome, usable, accused)):
+        return outcome, None
+
+    involved = (
+        denials
+        + others
+        + [
+            c
+            for c in usable
+            if c.claim.kind == "responsibility" and (p := _party(c.claim)) is not None and _is(p, accused)
+        ]
+    )
+    parties: dict[str, set[str]] = {}
+    for c in others:
+        party = _party(c.claim)
+        assert party is not None
+        parties.setdefault(party.canonical or party.text, set()).add(c.outlet)
+    reasons = []
+    if denials and not admitted:
+        reasons.append(f"{outcome.field.alternatives[0].value} denies carrying it out")
+    if others:
+        reasons.append("others are named as the attacker: " + ", ".join(sorted(parties)))
+    field = outcome.field.model_copy(
+        update={
+            "value": None,
+            "status": "contested",
+            "support": [],
+            "note": "blame is disputed: " + "; ".join(reasons),
+            "claims": group_claims(involved, allow_unverified),
+        }
+    )
+    values = [
+        DisagreementValue(value=a.value, outlets=a.outlets, evidence=a.evidence)
+        for a in outcome.field.alternatives
+        if a.verified
+    ]
+    values += [
+        DisagreementValue(value=name, outlets=sorted(outlets)) for name, outlets in sorted(parties.items())
+    ]
+    record = Disagreement(field="attacker", kind="conflict", values=values)
+    return Outcome(field, winner, outcome.rivals, outcome.independent_support), record
