@@ -1,0 +1,253 @@
+"""How right the sheet is on strikes the tool has never seen: the dev set in eval/.
+
+For every event whose article texts are rebuilt (eval/README.md), two runs:
+
+  (a) llm:     the careful readings (eval/events/*/readings) are served by a local
+               OpenAI-compatible endpoint, one answer per article, and `factsheet make
+               --extractor llm` reads them exactly as it reads a model: prompt, schema,
+               quote verification, normalisation, merge. This measures the merge with a
+               perfect reader.
+  (b) offline: the embedded offline extractor on the same files.
+
+It prints, per event and in total, the share of scored fields right (date, country, city,
+attacker, weapon, target person, target organisation, killed within the gold range), the
+people found and their fates, the cross-check warnings of run (a) with how many were true
+alarms, and how fast the offline extractor read. Events are split into a development half
+and a held-out half (eval/splits.json); both are reported.
+
+    python benchmarks/bench_events.py [--only llm|offline] [--event SLUG ...] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
+
+import devset  # noqa: E402
+
+from factsheet import pipeline  # noqa: E402
+from factsheet.models import DateValue, Evidence, FactSheet  # noqa: E402
+from factsheet.normalise.dates import normalise_date, parse_anchor  # noqa: E402
+from factsheet.normalise.numbers import parse_count  # noqa: E402
+from factsheet.score import Gold, load_gold, render_score, score  # noqa: E402
+from tests.openai_stub import STUB_KEY, STUB_MODEL, OpenAIStub  # noqa: E402
+
+SCORED = ("date", "country", "city", "attacker", "weapon", "target_person", "target_organisation", "killed")
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    scored: int = 0
+    people: int = 0
+    people_found: int = 0
+    fates_right: int = 0
+    alarms: int = 0
+    true_alarms: int = 0
+    by_field: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, other: Tally) -> None:
+        self.right += other.right
+        self.scored += other.scored
+        self.people += other.people
+        self.people_found += other.people_found
+        self.fates_right += other.fates_right
+        self.alarms += other.alarms
+        self.true_alarms += other.true_alarms
+        for name, (r, n) in other.by_field.items():
+            mine = self.by_field.setdefault(name, [0, 0])
+            mine[0] += r
+            mine[1] += n
+
+    def line(self) -> str:
+        share = f"{self.right}/{self.scored} = {100 * self.right / self.scored:5.1f}%" if self.scored else "-"
+        people = f"people {self.people_found}/{self.people}, fates {self.fates_right}" if self.people else ""
+        return f"{share:>16}  {people}"
+
+
+def write_folder(event: str, folder: Path) -> list[devset.ArticleRef]:
+    """The event's rebuilt articles as JSON records (text + outlet + publication date)."""
+    present = []
+    for ref in devset.articles(event):
+        text = ref.text()
+        if text is None:
+            continue
+        record = {"outlet": ref.outlet, "published": ref.published, "url": ref.url, "text": text}
+        (folder / f"{ref.id}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        present.append(ref)
+    return present
+
+
+def _answers(refs: list[devset.ArticleRef]) -> list[tuple[list[str], dict[str, Any]]]:
+    """Each reading with a few short pieces of its article, to know which article a request carries."""
+    out = []
+    for ref in refs:
+        reading = devset.answer(ref)
+        text = ref.text()
+        if reading is not None and text is not None:
+            words = text.split()
+            pieces = [" ".join(words[i : i + 6]) for i in range(0, max(len(words) - 6, 1), 25)]
+            out.append((pieces, reading))
+    return out
+
+
+def _served(answers: list[tuple[list[str], dict[str, Any]]]) -> Any:
+    def answer(body: dict[str, Any]) -> dict[str, Any]:
+        messages = body.get("messages", [])
+        sent = " ".join(
+            " ".join(str(m.get("content", "")).split()) for m in messages if m.get("role") == "user"
+        )
+        hits = [(sum(p in sent for p in pieces), i) for i, (pieces, _) in enumerate(answers)]
+        best, i = max(hits)
+        if best == 0:
+            raise LookupError("the request carries no dev-set article")
+        return answers[i][1]
+
+    return answer
+
+
+def _gold_date(gold: Gold) -> date | None:
+    try:
+        return date.fromisoformat(gold.event.date) if gold.event.date else None
+    except ValueError:
+        return None
+
+
+def _true_alarm(check: Any, published: str | None, gold: Gold) -> bool:
+    """A cross-check is a true alarm when the model's value is wrong by the gold."""
+    if check.field == "date":
+        want = _gold_date(gold)
+        value = normalise_date(
+            DateValue(text=check.model_value, evidence=Evidence(quote=check.model_value)),
+            parse_anchor(published),
+        )
+        if want is None:
+            return False
+        if value.canonical and len(value.canonical) == 10:
+            return value.canonical != want.isoformat()
+        return bool(value.weekday) and value.weekday.lower() != want.strftime("%A").lower()
+    gold_count = getattr(gold.event, check.field, None)
+    parsed = parse_count(check.model_value)
+    if gold_count is None or parsed is None:
+        return False
+    figure = parsed[1] if parsed[1] is not None else parsed[0]
+    low = gold_count.low if gold_count.low is not None else gold_count.best
+    high = gold_count.high if gold_count.high is not None else gold_count.best
+    return figure is not None and not ((low or 0) <= figure <= (high if high is not None else figure))
+
+
+def tally(sheet: FactSheet, gold: Gold, refs: list[devset.ArticleRef], verbose: bool) -> Tally:
+    result = score(sheet, gold)
+    t = Tally()
+    for f in result.fields:
+        if f.field in SCORED and f.outcome != "unscored":
+            t.scored += 1
+            t.right += f.outcome == "right"
+            t.by_field[f.field] = [int(f.outcome == "right"), 1]
+    t.people = len(result.people)
+    t.people_found = sum(p.found is not None for p in result.people)
+    t.fates_right = sum(p.fate_right for p in result.people)
+    published = {r.id: r.published for r in refs}
+    for source in sheet.sources:
+        for check in source.cross_checks:
+            t.alarms += 1
+            t.true_alarms += _true_alarm(check, published.get(source.id), gold)
+    if verbose:
+        print(render_score(result))
+        for source in sheet.sources:
+            for check in source.cross_checks:
+                said = f"model {check.model_value!r}, its quote {check.text_value!r}"
+                print(f"  cross-check {source.id} {check.field}: {said}")
+    return t
+
+
+def run(event: str, mode: str, verbose: bool) -> tuple[Tally, int, float] | None:
+    gold = load_gold(devset.gold_path(event))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        refs = write_folder(event, folder)
+        if not refs:
+            return None
+        start = time.perf_counter()
+        if mode == "offline":
+            sheet = pipeline.make([folder], extractor=pipeline.get_extractor("offline"))
+        else:
+            with OpenAIStub(answer=_served(_answers(refs))) as stub:
+                extractor = pipeline.get_extractor(
+                    "llm", base_url=stub.url, model=STUB_MODEL, api_key=STUB_KEY, mode="json_schema"
+                )
+                sheet = pipeline.make([folder], extractor=extractor)
+        seconds = time.perf_counter() - start
+    if verbose:
+        print(f"== {event} ({mode})")
+    return tally(sheet, gold, refs, verbose), len(refs), seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["llm", "offline"])
+    parser.add_argument("--event", action="append", help="only these events (repeatable)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print every field's score")
+    args = parser.parse_args(argv)
+    splits = json.loads((devset.ROOT / "splits.json").read_text(encoding="utf-8"))
+    half = {e: name for name, members in splits.items() if not name.startswith("_") for e in members}
+    modes = [args.only] if args.only else ["llm", "offline"]
+    chosen = args.event or devset.events()
+    totals = {(m, h): Tally() for m in modes for h in (*sorted(set(half.values())), "all")}
+    missing = []
+    offline_time = [0.0, 0]
+    print(f"{'event':44} {'half':9} " + "  ".join(f"{m:>34}" for m in modes))
+    for event in chosen:
+        cells = []
+        for mode in modes:
+            got = run(event, mode, args.verbose)
+            if got is None:
+                cells = []
+                break
+            t, n, seconds = got
+            if mode == "offline":
+                offline_time[0] += seconds
+                offline_time[1] += n
+            totals[(mode, half.get(event, "?"))].add(t)
+            totals[(mode, "all")].add(t)
+            cells.append(f"{t.line():>34}")
+        if not cells:
+            missing.append(event)
+            continue
+        print(f"{event:44} {half.get(event, '?'):9} " + "  ".join(cells))
+    print()
+    for h in sorted({k[1] for k in totals}):
+        print(f"{'TOTAL ' + h:54} " + "  ".join(f"{totals[(m, h)].line():>34}" for m in modes))
+    for mode in modes:
+        t = totals[(mode, "all")]
+        fields = ", ".join(f"{n} {r}/{k}" for n, (r, k) in sorted(t.by_field.items()))
+        print(f"\n{mode}: by field: {fields}")
+        if t.alarms:
+            print(
+                f"{mode}: cross-check warnings {t.alarms}, true alarms {t.true_alarms} "
+                f"(precision {100 * t.true_alarms / t.alarms:.0f}%)"
+            )
+        elif mode == "llm":
+            print(f"{mode}: cross-check warnings 0")
+    if offline_time[1]:
+        print(
+            f"\noffline: {offline_time[1]} articles, {1000 * offline_time[0] / offline_time[1]:.0f} ms an "
+            "article (ingest + extract + merge, one process)"
+        )
+    if missing:
+        print(f"\nnot rebuilt (see eval/README.md): {', '.join(missing)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
