@@ -31,6 +31,7 @@ def __getattr__(name: str) -> object:
         return getattr(pipeline, name)
     raise AttributeError(f"module 'factsheet' has no attribute {name!r}")
 
+
 __all__ = [
     "ConfigError",
     "FactsheetError",

@@ -53,13 +53,31 @@ def article(text: str, outlet: str, id: str | None = None, published: str | None
 
 
 def event_from_spec(spec: dict[str, Any]) -> StrikeEvent:
-    """spec: field -> [text, quote] (person: [name, quote, role, organisation]; claims: lists)."""
+    """spec: field -> [text, quote] (person: [name, quote, role, organisation]; claims: lists
+    of [statement, speaker, type, quote] with an optional kind and party; people: dicts of
+    PersonValue fields with `name` and `quote`)."""
     fields: dict[str, Any] = {}
     for name, raw in spec.items():
         if name == "claims":
             fields["claims"] = [
-                Claim(statement=s, speaker=sp, speaker_type=t, evidence=Evidence(quote=q))
-                for s, sp, t, q in raw
+                Claim(
+                    statement=c[0],
+                    speaker=c[1],
+                    speaker_type=c[2],
+                    evidence=Evidence(quote=c[3]),
+                    kind=c[4] if len(c) > 4 else "other",
+                    party=c[5] if len(c) > 5 else None,
+                )
+                for c in raw
+            ]
+        elif name == "people":
+            fields["people"] = [
+                PersonValue(
+                    text=p["name"],
+                    evidence=Evidence(quote=p["quote"]),
+                    **{k: v for k, v in p.items() if k not in ("name", "quote")},
+                )
+                for p in raw
             ]
         elif name == "target_person":
             text, quote, role, org = raw

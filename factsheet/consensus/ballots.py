@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factsheet.models import CountValue, DateValue, Evidence, QuoteRef, TimeValue, Value
-from factsheet.normalise import compare
+from factsheet.normalise import compare, organisations
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class Cluster:
 
     def specificity(self) -> int:
         """Higher for a value that pins more down; breaks ties between compatible clusters."""
+        if self.field in ("target_organisation", "attacker"):
+            # A member or unit says more than its umbrella ('Kataib Hezbollah' over 'the PMF').
+            return max(organisations.level(b.value.text) if b.value.canonical else 0 for b in self.ballots)
         return max(_specificity(b.value) for b in self.ballots)
 
     def distinct_values(self) -> list[Value]:

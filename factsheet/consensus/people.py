@@ -61,7 +61,11 @@ def people_of(extraction: Extraction) -> list[PersonValue]:
 
 
 def _same(a: Mention, b: Mention) -> bool:
-    return any(entities.same_entity(x, y) for x in a.names for y in b.names)
+    if any(entities.same_entity(x, y) for x in a.names for y in b.names):
+        return True
+    # Vowels aside ('Kuntar' / 'Qantar') only across articles: one article naming both
+    # 'Ali Hassan' and 'Ali Hussein' is naming two men.
+    return a.source != b.source and any(entities.same_person_loose(x, y) for x in a.names for y in b.names)
 
 
 def _contained(short: Mention, long: Resolved) -> bool:

@@ -8,6 +8,7 @@ them. What cannot be resolved stays None, so the merge sees 'unknown', not a gue
 from __future__ import annotations
 
 from factsheet.models import Claim, CountValue, Extraction, PersonValue, TextValue
+from factsheet.normalise import organisations
 from factsheet.normalise.actors import canonical_actor
 from factsheet.normalise.dates import normalise_date, parse_anchor
 from factsheet.normalise.entities import clean_name
@@ -107,7 +108,7 @@ def normalise_extraction(extraction: Extraction) -> Extraction:
     updates["people"] = [_person(person) for person in event.people]
     if event.target_organisation is not None:
         organisation = event.target_organisation
-        updates["target_organisation"] = _text(organisation, clean_name(organisation.text) or None)
+        updates["target_organisation"] = _text(organisation, organisations.display(organisation.text) or None)
     if event.killed is not None:
         updates["killed"] = normalise_count(event.killed)
     if event.injured is not None:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from factsheet.models import EVENT_FIELDS, Casualties, Claim, CountValue, DateValue, TimeValue, Value
-from factsheet.normalise import entities
+from factsheet.normalise import entities, organisations
 from factsheet.normalise.actors import country_actor
 from factsheet.normalise.dates import compatible_dates
 from factsheet.normalise.numbers import compatible_counts
@@ -83,7 +83,7 @@ def _district_compatible(a: Value, b: Value) -> bool:
 
 
 def _names_equivalent(a: Value, b: Value) -> bool:
-    return entities.same_entity(_key(a), _key(b))
+    return organisations.same_organisation(_key(a), _key(b))
 
 
 def _person_equivalent(a: Value, b: Value) -> bool:
@@ -98,6 +98,11 @@ def _names_compatible(a: Value, b: Value) -> bool:
     return entities.same_entity(_key(a), _key(b), allow_short_form=True)
 
 
+def _organisations_compatible(a: Value, b: Value) -> bool:
+    """A short form, or an umbrella and its member: both can be said of one strike."""
+    return _names_compatible(a, b) or organisations.affiliated(_key(a), _key(b))
+
+
 def _actor_country(value: Value) -> str | None:
     """The state behind an actor or speaker value ('US drone', or a speaker canonical 'US military')."""
     return country_actor(value.text) or (country_actor(value.canonical) if value.canonical else None)
@@ -107,14 +112,14 @@ def _actor_equivalent(a: Value, b: Value) -> bool:
     ca, cb = _actor_country(a), _actor_country(b)
     if ca or cb:
         return ca == cb
-    return entities.same_entity(_key(a), _key(b))
+    return organisations.same_organisation(_key(a), _key(b))
 
 
 def _actor_compatible(a: Value, b: Value) -> bool:
     ca, cb = _actor_country(a), _actor_country(b)
     if ca or cb:
         return ca == cb
-    return _names_compatible(a, b)
+    return _organisations_compatible(a, b)
 
 
 # ---- weapons ---------------------------------------------------------------------------
@@ -188,7 +193,7 @@ _RELATIONS: dict[str, tuple[Relation, Relation]] = {
     "attacker": (_actor_equivalent, _actor_compatible),
     "weapon": (_weapon_equivalent, _weapon_compatible),
     "target_person": (_person_equivalent, _names_compatible),
-    "target_organisation": (_names_equivalent, _names_compatible),
+    "target_organisation": (_names_equivalent, _organisations_compatible),
     "killed": (_count_equivalent, _count_compatible),
     "injured": (_count_equivalent, _count_compatible),
     "fate": (_fate_equivalent, _fate_compatible),
@@ -272,7 +277,8 @@ def _sheet_attacker(values: Sequence[Value]) -> str | None:
     countries = [c for c in (_actor_country(v) for v in values) if c]
     if countries:
         return _most_common(countries)
-    return entities.pick_display([v.text for v in values]) or None
+    usual = _most_common([u for u in (organisations.known(v.text) for v in values) if u])
+    return usual or entities.pick_display([v.text for v in values]) or None
 
 
 def sheet_value(field: str, values: Sequence[Value]) -> Casualties | str | None:
@@ -296,7 +302,10 @@ def sheet_value(field: str, values: Sequence[Value]) -> Casualties | str | None:
         return _sheet_district(values)
     if field == "attacker":
         return _sheet_attacker(values)
-    if field in ("target_person", "target_organisation"):
+    if field == "target_organisation":
+        usual = _most_common([u for u in (organisations.known(v.text) for v in values) if u])
+        return usual or entities.pick_display([v.text for v in values]) or None
+    if field == "target_person":
         return entities.pick_display([v.text for v in values]) or None
     return _most_common([v.canonical for v in values if v.canonical])
 

@@ -408,3 +408,45 @@ def pick_display(names: list[str]) -> str:
 def word_count(name: str) -> int:
     """How many name words a name has once titles, articles and fillers are set aside."""
     return len(_words(_strip_quotes(name)))
+
+
+def without_type_nouns(name: str) -> str:
+    """The name less its generic type words ('Harakat al-Nujaba' -> 'al-Nujaba'); unchanged if none."""
+    kept = []
+    dropped = False
+    for word in _strip_quotes(name).split():
+        parts = _raw_words(word)
+        if parts and all(_concept(_phonetic(p))[1] for p in parts):
+            dropped = True
+            continue
+        kept.append(word)
+    return " ".join(kept) if dropped else name
+
+
+def _loose_word(a: _Word, b: _Word) -> bool:
+    """Same consonants, vowels aside: Arabic short vowels are not written, so Kuntar = Qantar."""
+    if _word_eq(a, b):
+        return True
+    if a.concept or b.concept or not (a.form.isascii() and b.form.isascii()):
+        return False
+    sa, sb = _shape(a.form), _shape(b.form)
+    return len(sa.skeleton) >= 3 and sa.skeleton == sb.skeleton and sa.starts_vowel == sb.starts_vowel
+
+
+def same_person_loose(a: str, b: str) -> bool:
+    """Two full names of one person spelt from Arabic two ways: every word aligns, at least one
+    exactly and the rest by their consonants ('Samir Kuntar' and 'Samir Qantar').
+
+    Looser than `same_entity`, so only for full names (two words or more) of people the
+    same strike touched, where a near-namesake is far less likely than a second spelling.
+    """
+    for wa in _variant_words(a):
+        for wb in _variant_words(b):
+            ordered_a, _ = _split_kinds(list(wa))
+            ordered_b, _ = _split_kinds(list(wb))
+            if len(ordered_a) < 2 or len(ordered_a) != len(ordered_b):
+                continue
+            pairs = list(zip(ordered_a, ordered_b, strict=True))
+            if all(_loose_word(x, y) for x, y in pairs) and any(_word_eq(x, y) for x, y in pairs):
+                return True
+    return False

@@ -1,0 +1,165 @@
+"""Armed groups and forces: their usual names, their other names, and who belongs to whom.
+
+Outlets name one group many ways: 'Harakat al-Nujaba', 'al-Nujaba', 'Nujaba'; 'the Houthis'
+and 'Ansar Allah'; 'ISIS', 'ISIL', 'Islamic State', 'Daesh'. Spelling folds (entities.py)
+cannot know that an acronym or a translation is the same group, so the usual ones are
+listed here, with the name a reader expects printed ('al-Qaeda', never 'Qaeda').
+
+Reports also name a group at different levels: the umbrella ('Popular Mobilisation
+Forces', 'Hamas') or its member or unit ('Kataib Hezbollah', 'the Qassam Brigades'). Both
+can be true at once, so they are compatible, and the member, which says more, is the
+better answer. Only relations that are stable and widely reported are listed; a group not
+listed is compared by its name alone.
+
+Outside the table, a generic type word before a name ('Harakat X', 'X Movement', 'X
+Brigades') is dropped when the other name has none, unless the bare name is a different,
+well-known group in its own right ('Kataib Hezbollah' is not 'Hezbollah').
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from factsheet.normalise import entities
+
+# Usual name -> other names. Acronyms (all capitals) match only as written.
+KNOWN: dict[str, list[str]] = {
+    "al-Qaeda": ["Qaeda", "al-Qaida", "Qaida", "Al Qaeda"],
+    "al-Qaeda in the Arabian Peninsula": ["AQAP", "al-Qaeda in Yemen"],
+    "al-Shabaab": ["Shabaab", "al-Shabab", "Shabab", "Harakat al-Shabaab al-Mujahideen"],
+    "Islamic State": [
+        "ISIS",
+        "ISIL",
+        "IS",
+        "Daesh",
+        "Daech",
+        "Islamic State group",
+        "Islamic State of Iraq and the Levant",
+        "Islamic State of Iraq and Syria",
+        "Islamic State of Iraq and al-Sham",
+    ],
+    "Islamic State Khorasan": ["ISIS-K", "ISKP", "IS-K", "Islamic State Khorasan Province"],
+    "Islamic State West Africa Province": ["ISWAP"],
+    "Houthis": ["Houthi", "Houthi movement", "Houthi rebels", "Ansar Allah", "Ansarallah", "Ansarullah"],
+    "Hezbollah": ["Hizbollah", "Hizballah", "Hizbullah", "Hizb Allah"],
+    "Hamas": ["Islamic Resistance Movement", "Harakat al-Muqawama al-Islamiya"],
+    "Izz ad-Din al-Qassam Brigades": [
+        "Qassam Brigades",
+        "al-Qassam Brigades",
+        "Ezzedine al-Qassam Brigades",
+        "Izz al-Din al-Qassam Brigades",
+    ],
+    "Palestinian Islamic Jihad": ["Islamic Jihad", "PIJ", "Islamic Jihad Movement in Palestine"],
+    "al-Quds Brigades": ["Saraya al-Quds", "Quds Brigades"],
+    "Popular Mobilisation Forces": [
+        "PMF",
+        "PMU",
+        "Popular Mobilization Forces",
+        "Popular Mobilisation Units",
+        "Popular Mobilization Units",
+        "Hashd al-Shaabi",
+        "al-Hashd al-Shaabi",
+    ],
+    "Islamic Resistance in Iraq": [],
+    "Kataib Hezbollah": ["Hezbollah Brigades", "Kata'ib Hizballah"],
+    "Harakat al-Nujaba": ["Nujaba", "al-Nujaba", "Harakat Hezbollah al-Nujaba"],
+    "Kataib Sayyid al-Shuhada": ["Sayyid al-Shuhada Brigades"],
+    "Asaib Ahl al-Haq": ["League of the Righteous"],
+    "Badr Organisation": ["Badr Organization", "Badr Brigades"],
+    "Islamic Revolutionary Guard Corps": [
+        "IRGC",
+        "Revolutionary Guards",
+        "Revolutionary Guard",
+        "Revolutionary Guard Corps",
+        "Iranian Revolutionary Guards",
+    ],
+    "Quds Force": ["al-Quds Force", "IRGC Quds Force", "Qods Force"],
+    "Radwan Force": ["Radwan", "Radwan unit"],
+    "Taliban": ["Afghan Taliban", "Islamic Emirate of Afghanistan"],
+    "Haqqani network": ["Haqqanis"],
+    "Tehrik-i-Taliban Pakistan": ["TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"],
+    "Hayat Tahrir al-Sham": ["HTS", "Tahrir al-Sham"],
+    "al-Nusra Front": ["Nusra Front", "Jabhat al-Nusra", "Nusra"],
+    "Syrian Democratic Forces": ["SDF"],
+    "People's Protection Units": ["YPG"],
+    "Kurdistan Workers' Party": ["PKK"],
+    "Wagner Group": ["Wagner"],
+    "Rapid Support Forces": ["RSF"],
+    "Boko Haram": [],
+}
+
+# Member or unit -> the bodies it belongs to.
+MEMBER_OF: dict[str, list[str]] = {
+    "Kataib Hezbollah": ["Popular Mobilisation Forces", "Islamic Resistance in Iraq"],
+    "Harakat al-Nujaba": ["Popular Mobilisation Forces", "Islamic Resistance in Iraq"],
+    "Kataib Sayyid al-Shuhada": ["Popular Mobilisation Forces", "Islamic Resistance in Iraq"],
+    "Asaib Ahl al-Haq": ["Popular Mobilisation Forces"],
+    "Badr Organisation": ["Popular Mobilisation Forces"],
+    "Izz ad-Din al-Qassam Brigades": ["Hamas"],
+    "al-Quds Brigades": ["Palestinian Islamic Jihad"],
+    "Radwan Force": ["Hezbollah"],
+    "Quds Force": ["Islamic Revolutionary Guard Corps"],
+    "Haqqani network": ["Taliban"],
+    "Islamic State Khorasan": ["Islamic State"],
+    "Islamic State West Africa Province": ["Islamic State"],
+    "al-Qaeda in the Arabian Peninsula": ["al-Qaeda"],
+    "al-Shabaab": ["al-Qaeda"],
+    "People's Protection Units": ["Syrian Democratic Forces"],
+}
+
+# Bare names that are groups of their own: a type word in front makes another group.
+_STANDALONE = ("Hezbollah", "Hamas", "Fatah", "Quds", "Islamic Jihad")
+
+
+@lru_cache(maxsize=4096)
+def known(name: str) -> str | None:
+    """The usual name of a listed group, whichever of its names is given."""
+    stripped = " ".join(name.replace("’", "'").split()).strip(" .,;:")
+    stripped = entities.clean_name(stripped) or stripped
+    for usual, others in KNOWN.items():
+        for candidate in (usual, *others):
+            if candidate.isupper() or stripped.isupper():
+                if candidate == stripped:
+                    return usual
+            elif entities.same_entity(candidate, stripped):
+                return usual
+    return None
+
+
+def _standalone(name: str) -> bool:
+    return any(entities.same_entity(name, s) for s in _STANDALONE)
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """One group under two names: a listed alias, a spelling, or a dropped type word."""
+    ka, kb = known(a), known(b)
+    if ka and kb:
+        return ka == kb
+    if entities.same_entity(a, b):
+        return True
+    bare_a, bare_b = entities.without_type_nouns(a), entities.without_type_nouns(b)
+    if not bare_a or not bare_b or (bare_a == a and bare_b == b):
+        return False
+    if bare_a != a and bare_b != b:
+        return False  # both name a type ('X Brigades', 'X Movement'): those words tell them apart
+    bare = bare_b if bare_a == a else bare_a
+    return not _standalone(bare) and entities.same_entity(bare_a, bare_b)
+
+
+def affiliated(a: str, b: str) -> bool:
+    """One is a member or unit of the other (both can be true of one strike)."""
+    ka, kb = known(a), known(b)
+    if not ka or not kb:
+        return False
+    return kb in MEMBER_OF.get(ka, []) or ka in MEMBER_OF.get(kb, [])
+
+
+def level(name: str) -> int:
+    """How specific the name is: an umbrella 1, anything else 2."""
+    usual = known(name)
+    umbrellas = {u for members in MEMBER_OF.values() for u in members}
+    return 1 if usual in umbrellas else 2
+
+
+def display(name: str) -> str:
+    return known(name) or entities.clean_name(name)

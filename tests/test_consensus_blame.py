@@ -1,0 +1,105 @@
+"""Disputed blame: a denial or a counter-claim makes the attacker contested, with both sides."""
+
+from __future__ import annotations
+
+from factsheet.models import Extraction
+from factsheet.pipeline import merge
+from tests.builders import article, extraction
+
+LEAD = "Turkish warplanes struck the fuel depot on Monday, local officials said."
+
+
+def report(
+    outlet: str, extra: str = "", claims: list[list] | None = None, attacker: str = "Turkish warplanes"
+) -> Extraction:
+    text = f"{outlet} report.\n\n{LEAD} {extra}".strip()
+    spec: dict = {"attacker": [attacker, LEAD]}
+    if claims:
+        spec["claims"] = claims
+    return extraction(article(text, outlet), spec)
+
+
+DENIAL = "Turkey's defence ministry denied its aircraft were involved."
+DENIAL_CLAIM = [
+    "Turkey denied its aircraft were involved",
+    "Turkey's defence ministry",
+    "government",
+    DENIAL,
+    "denial",
+    "Turkey",
+]
+
+
+def test_a_denial_makes_the_attacker_contested_with_the_claims_listed() -> None:
+    sheet = merge(
+        [report("Alpha Daily"), report("Bravo Post", DENIAL, [DENIAL_CLAIM]), report("Charlie Wire")]
+    )
+    attacker = sheet.event.attacker
+    assert attacker.status == "contested" and attacker.value is None
+    assert attacker.note and "denies" in attacker.note
+    assert [c.kind for c in attacker.claims] == ["denial"]
+    assert any(d.field == "attacker" and d.kind == "conflict" for d in sheet.disagreements)
+
+
+def test_a_counter_claim_naming_another_party_is_a_dispute() -> None:
+    counter = "The Syrian army said its own artillery had shelled the depot."
+    claim = [
+        "The Syrian army shelled the depot",
+        "The Syrian army",
+        "military",
+        counter,
+        "responsibility",
+        "Syrian army",
+    ]
+    sheet = merge([report("Alpha Daily"), report("Bravo Post", counter, [claim])])
+    attacker = sheet.event.attacker
+    assert attacker.status == "contested"
+    assert "Syria" in (attacker.note or "")
+
+
+def test_an_admission_settles_it_even_beside_a_denial_from_someone_else() -> None:
+    admitted = "The Turkish military said it struck the depot to stop arms deliveries."
+    claim = [
+        "Turkey struck the depot",
+        "The Turkish military",
+        "military",
+        admitted,
+        "responsibility",
+        "Turkey",
+    ]
+    sheet = merge([report("Alpha Daily", admitted, [claim]), report("Bravo Post")])
+    assert (sheet.event.attacker.value, sheet.event.attacker.status) == ("Turkey", "agreed")
+
+
+def test_blaming_nobody_in_particular_is_not_a_rival_attacker() -> None:
+    vague = "State television blamed terrorist groups."
+    claim = [
+        "Terrorist groups carried out the attack",
+        "State television",
+        "news_agency",
+        vague,
+        "responsibility",
+        "terrorist groups",
+    ]
+    sheet = merge([report("Alpha Daily", vague, [claim]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
+
+
+def test_a_denial_against_witnesses_and_every_outlet_is_settled() -> None:
+    seen = "Witnesses said they saw Turkish jets overhead."
+    witness = [
+        "Turkish jets carried out the strike",
+        "witnesses",
+        "witness",
+        seen,
+        "responsibility",
+        "Turkish jets",
+    ]
+    sheet = merge(
+        [
+            report("Alpha Daily", seen, [witness]),
+            report("Bravo Post", DENIAL, [DENIAL_CLAIM]),
+            report("Charlie Wire"),
+        ]
+    )
+    assert (sheet.event.attacker.value, sheet.event.attacker.status) == ("Turkey", "agreed")
