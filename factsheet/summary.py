@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factsheet.models import EVENT_FIELDS, FactSheet, SheetField
-from factsheet.render.values import show_value
+from factsheet.render.values import person_fate, show_value
 
 
 def _line(name: str, f: SheetField) -> str:
@@ -22,12 +22,23 @@ def summarise(sheet: FactSheet) -> str:
     lines.append("")
     for name in EVENT_FIELDS:
         lines.append(_line(name, getattr(sheet.event, name)))
-    conflicts = [d for d in sheet.disagreements if d.kind == "conflict"]
+    if sheet.people:
+        lines += ["", "People:"]
+        for p in sheet.people:
+            role = " (principal target)" if p.principal else (" (targeted)" if p.targeted else "")
+            who = f"{len(p.support)} outlet{'s' if len(p.support) != 1 else ''}"
+            lines.append(f"  {p.name + role:<40} {person_fate(p)}, {p.fate.status}; named by {who}")
+    conflicts = [d for d in sheet.disagreements if d.kind in ("conflict", "range")]
     if conflicts:
         lines += ["", "Where the outlets disagree:"]
         for d in conflicts:
             options = "; ".join(f"{show_value(v.value)} ({', '.join(v.outlets)})" for v in d.values)
-            lines.append(f"  {d.field.replace('_', ' ')}: {options}")
+            kind = " (different figures)" if d.kind == "range" else ""
+            lines.append(f"  {d.field.replace('_', ' ')}{kind}: {options}")
+    for name in EVENT_FIELDS:
+        f = getattr(sheet.event, name)
+        if f.note and f.status == "contested":
+            lines.append(f"  {name.replace('_', ' ')}: {f.note}")
     copies = sorted({s.copy_group for s in sheet.sources if s.copy_group})
     for group in copies:
         members = [s.outlet for s in sheet.sources if s.copy_group == group]

@@ -151,14 +151,20 @@ def _fate_ballots(person: Resolved) -> list[Ballot]:
 
 
 def _display(person: Resolved) -> tuple[str, list[str], list[str]]:
+    """The printed name, every spelling, and the aliases proper: other names, not respellings."""
     names = [m.person.text for m in person.mentions]
     name = entities.pick_display(names)
     spellings = sorted({" ".join(n.split()) for m in person.mentions for n in m.names})
-    aliases = sorted(
-        {" ".join(a.split()) for m in person.mentions for a in m.person.aliases}
-        | {n for n in spellings if not entities.same_entity(n, name, allow_short_form=True)}
-    )
-    return name, spellings, [a for a in aliases if a != name]
+
+    def respelling(other: str) -> bool:
+        return (
+            entities.same_entity(other, name)
+            or entities.same_person_loose(other, name)
+            or entities.same_entity(other, name, allow_short_form=True)
+        )
+
+    aliases = sorted({n for n in spellings if not respelling(n)})
+    return name, spellings, aliases
 
 
 def _most_common(values: list[str | None]) -> str | None:
