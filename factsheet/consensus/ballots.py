@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from factsheet.consensus.linkage import link
 from factsheet.models import CountValue, DateValue, Evidence, QuoteRef, TimeValue, Value
 from factsheet.normalise import compare, organisations
 
@@ -104,23 +105,10 @@ def cluster(field_name: str, ballots: list[Ballot]) -> list[Cluster]:
     for ballot in ordered:
         by_key.setdefault(content_key(ballot.value), []).append(ballot)
     keys = sorted(by_key)
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(keys)):
-        for j in range(i + 1, len(keys)):
-            if root(i) != root(j) and compare.equivalent(
-                field_name, by_key[keys[i]][0].value, by_key[keys[j]][0].value
-            ):
-                parent[root(j)] = root(i)
-    clusters: dict[int, Cluster] = {}
-    for i, key in enumerate(keys):
-        clusters.setdefault(root(i), Cluster(field_name)).ballots.extend(by_key[key])
+    groups = link(keys, lambda a, b: compare.equivalent(field_name, by_key[a][0].value, by_key[b][0].value))
+    clusters = {
+        i: Cluster(field_name, [b for key in group for b in by_key[key]]) for i, group in enumerate(groups)
+    }
     for c in clusters.values():
         c.ballots.sort(key=lambda b: (b.source, b.value.text))
     return list(clusters.values())

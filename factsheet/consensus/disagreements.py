@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from factsheet.consensus.vote import Outcome
-from factsheet.models import Disagreement, DisagreementValue
+from factsheet.models import Alternative, Disagreement, DisagreementValue
+
+
+def _values(name: str, kind: Literal["conflict", "range"], alternatives: list[Alternative]) -> Disagreement:
+    values = [DisagreementValue(value=a.value, outlets=a.outlets, evidence=a.evidence) for a in alternatives]
+    return Disagreement(field=name, kind=kind, values=values)
 
 
 def disagreements(
@@ -24,28 +31,9 @@ def disagreements(
         sheet = outcome.field
         voting = [a for a in sheet.alternatives if a.verified]
         if sheet.status == "range":
-            out.append(
-                Disagreement(
-                    field=name,
-                    kind="range",
-                    values=[
-                        DisagreementValue(value=a.value, outlets=a.outlets, evidence=a.evidence)
-                        for a in voting
-                        if a.compatible
-                    ],
-                )
-            )
+            out.append(_values(name, "range", [a for a in voting if a.compatible]))
         if outcome.rivals:
-            out.append(
-                Disagreement(
-                    field=name,
-                    kind="conflict",
-                    values=[
-                        DisagreementValue(value=a.value, outlets=a.outlets, evidence=a.evidence)
-                        for a in voting
-                    ],
-                )
-            )
+            out.append(_values(name, "conflict", voting))
         if sheet.status != "unknown" and sheet.silent and not name.startswith("people["):
             given = sorted({o for a in voting for o in a.outlets})
             consensus = sheet.value if sheet.status != "contested" else None

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factsheet.consensus.ballots import Ballot, quote_ref
+from factsheet.consensus.linkage import link
 from factsheet.consensus.vote import Outcome, vote_field
 from factsheet.models import Alternative, Extraction, PersonValue, SheetField, SheetPerson, TextValue
 from factsheet.normalise import entities
@@ -111,22 +112,8 @@ def resolve(mentions: list[Mention]) -> list[Resolved]:
     ordered = sorted(mentions, key=lambda m: (m.source, m.person.text))
     specific = [m for m in ordered if entities.word_count(m.person.text) >= 2 or m.person.aliases]
     short = [m for m in ordered if m not in specific]
-    parent = list(range(len(specific)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(specific)):
-        for j in range(i + 1, len(specific)):
-            if root(i) != root(j) and _same(specific[i], specific[j]):
-                parent[root(j)] = root(i)
-    people: dict[int, Resolved] = {}
-    for i, m in enumerate(specific):
-        people.setdefault(root(i), Resolved()).mentions.append(m)
-    found = _join_short_forms(list(people.values()))
+    linked = [Resolved(group) for group in link(specific, _same)]
+    found = _join_short_forms(linked)
     # One-word names ('Saadi', 'Mughniyeh'): the same one-word name again, else the one
     # person whose longer name contains it; a surname that fits two people stays apart.
     for m in short:
