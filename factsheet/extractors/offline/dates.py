@@ -32,9 +32,10 @@ _DATE = re.compile(
     rf"|(?P<rel>yesterday|today|last\s+night|this\s+morning|tonight|earlier\s+today))\b"
 )
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*"
+    rf"^(?:\s*(?:date|published|updated)\s*:?\s*{_YEAR}-[01]\d-[0-3]\d\b\s*)?"
+    rf"(?:[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*"
     rf"(?:,?\s+(?:(?:{_MON})\s+{_DAY}|{_DAY}\s+(?:{_MON}))(?:,?\s+{_YEAR})?)?"
-    rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–]+\s*"
+    rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–:]+\s*)?"
 )
 _YEAR_AFTER_DATE = re.compile(rf"(?:{_MON})\s+{_DAY},?\s+({_YEAR})|{_DAY}\s+(?:{_MON}),?\s+({_YEAR})")
 
@@ -169,10 +170,22 @@ def compatible(a: DateMention, b: DateMention, year: int | None, published: str 
     return False
 
 
+# 'a statement released Sunday', 'he said on Monday', 'remains unclear Sunday': the day of a
+# statement or of the reporting, not of the strike.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|released|confirmed|told|stated|reported|added|remains?|remained|"
+    r"declared|published|issued|denied|claimed|acknowledged)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+
+
 def date_candidates(info: SentenceInfo) -> list[Candidate]:
     """Dates stated in a strike sentence; the phrase is kept as written, without 'on'."""
     s = info.sentence
-    return [
-        Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=m.specificity * 0.25, data=m)
-        for m in find_dates(s.text)
-    ]
+    out = []
+    for m in find_dates(s.text):
+        tier = m.specificity * 0.25
+        if _SPEECH_BEFORE.search(s.text[max(0, m.start - 40) : m.start]):
+            tier *= 0.2
+        out.append(Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=m))
+    return out

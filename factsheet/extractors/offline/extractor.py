@@ -24,6 +24,7 @@ from factsheet.extractors.offline.people import person_candidates
 from factsheet.extractors.offline.places import PlaceCandidates, place_candidates
 from factsheet.extractors.offline.sentences import split_sentences
 from factsheet.extractors.offline.times import time_candidates
+from factsheet.extractors.offline.victims import Named, list_fate, named_people
 from factsheet.extractors.offline.weapons import weapon_candidates
 from factsheet.models import (
     SCHEMA_VERSION,
@@ -38,6 +39,7 @@ from factsheet.models import (
     TimeValue,
     Usage,
 )
+from factsheet.normalise.entities import same_entity, word_count
 
 # A strike report says what happened within its first sentences.
 _OPENING_SENTENCES = 12
@@ -219,6 +221,12 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     pool_ids = {i.sentence.index for i in pool}
     people_pool = pool + [i for i in named if i.sentence.index not in pool_ids]
     person = best(c for i in people_pool for c in person_candidates(i, gaz))
+    people = _people(infos, gaz)
+    if person is not None and (_armed(person) or any(_KILLED_ROLE.search(i.sentence.text) for i in pool)):
+        # 'killed a senior al-Shabaab commander ... killed Moalim Ayman': the lead says whom the
+        # strike was after, the classic target cues say who that was.
+        people = _mark_targeted(people, person)
+    target = _principal(people, person)
     attacker = best(c for i in pool for c in attacker_candidates(i, gaz))
     organisations = [c for i in pool for c in org_candidates(i, gaz)]
     if attacker is not None:
@@ -233,21 +241,105 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
         district=_text(district),
         attacker=_text(attacker),
         weapon=_text(best(c for i in pool for c in weapon_candidates(i))),
-        target_person=(
-            PersonValue(
-                text=person.text,
-                evidence=person.evidence(),
-                role=person.data.role if person.data else None,
-                organisation=person.data.organisation if person.data else None,
-            )
-            if person
-            else None
-        ),
+        target_person=target,
+        people=people,
         target_organisation=_text(best(organisations)),
         killed=_count(best(c for i in pool for c in casualty_candidates(i, "killed"))),
         injured=_count(best(c for i in pool for c in casualty_candidates(i, "injured"))),
         claims=_claims(infos),
     )
+
+
+def _people(infos: list[SentenceInfo], gaz: Gazetteer) -> list[PersonValue]:
+    """Everyone the article names as killed, hurt, spared or targeted, once each, fullest name first."""
+    found: list[Named] = []
+    inherited: str | None = None
+    for info in infos:
+        if info.sentence.is_caption:
+            inherited = None
+            continue
+        found += named_people(info, gaz, inherited)
+        inherited = list_fate(info)
+    merged: list[PersonValue] = []
+    for named in sorted(found, key=lambda n: -n.score):
+        p = named.person
+        same = next((m for m in merged if same_entity(m.text, p.text, allow_short_form=True)), None)
+        if same is None:
+            merged.append(p)
+            continue
+        i = merged.index(same)
+        fate = same.fate if _FATE_RANK[same.fate] >= _FATE_RANK[p.fate] else p.fate
+        fuller = p.text if word_count(p.text) > word_count(same.text) else same.text
+        merged[i] = same.model_copy(
+            update={
+                "text": fuller,
+                "fate": fate,
+                "targeted": same.targeted or p.targeted,
+                "role": same.role or p.role,
+            }
+        )
+    return merged
+
+
+_FATE_RANK = {"killed": 3, "injured": 2, "survived": 2, "targeted": 1, "unknown": 0}
+_KILLED_ROLE = re.compile(
+    r"\b(?:killed|killing|kills|targeted|targeting|eliminated|assassinated)\s+(?:(?:a|an|the|one|two|three)\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?(?:commander|leader|operative|militant|mastermind|emir|founder|chief)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _armed(candidate: Candidate) -> bool:
+    """The classic target cues gave the person a group or an armed role ('senior Hezbollah commander')."""
+    data = candidate.data
+    if data is None:
+        return False
+    role_words = set((data.role or "").lower().split())
+    return bool(data.organisation) or bool(role_words & _ARMED_ROLE_WORDS)
+
+
+_ARMED_ROLE_WORDS = {"commander", "leader", "operative", "militant", "mastermind", "emir", "founder", "chief"}
+
+
+def _mark_targeted(people: list[PersonValue], candidate: Candidate) -> list[PersonValue]:
+    out = []
+    found = False
+    for p in people:
+        if same_entity(p.text, candidate.text, allow_short_form=True):
+            p = p.model_copy(update={"targeted": True})
+            found = True
+        out.append(p)
+    if not found:
+        role = candidate.data.role if candidate.data else None
+        organisation = candidate.data.organisation if candidate.data else None
+        out.append(
+            PersonValue(
+                text=candidate.text,
+                evidence=candidate.evidence(),
+                role=role,
+                organisation=organisation,
+                targeted=True,
+                fate="targeted",
+            )
+        )
+    return out
+
+
+def _principal(people: list[PersonValue], candidate: Candidate | None) -> PersonValue | None:
+    """The targeted person: the classic target cues' pick when it is among the targeted, else the first."""
+    targeted = [p for p in people if p.targeted]
+    if candidate is not None:
+        for p in targeted:
+            if same_entity(p.text, candidate.text, allow_short_form=True):
+                data = candidate.data
+                return p.model_copy(
+                    update={
+                        "text": candidate.text,
+                        "role": (data.role if data and data.role else None) or p.role,
+                        "organisation": (data.organisation if data else None) or p.organisation,
+                    }
+                )
+    return targeted[0] if targeted else None
 
 
 def extract_offline(article: Article) -> Extraction:

@@ -448,9 +448,40 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         Committee Corps Guard Guards Harakat Kataib Kata'ib Kata’ib Saraya Liwa Jaish Ansar Tahrir
         Alliance Coalition Agency Service Services Office Media Channel Press Zone Street Road Square
         Hospital School Mosque University Camp Airport Base Embassy Mobilization Mobilisation Popular
-        Revolutionary Democratic Liberation Jihad Qaeda Shabaab Shabab Houthi Houthis Taliban Statement
-        Sunni Shia Shiite God Allah Muslim Christian Arab Arabs"""
+        Revolutionary Democratic Liberation Qaeda Shabaab Shabab Houthi Houthis Taliban Statement
+        Sunni Shia Shiite God Allah Muslim Christian Arab Arabs Heights Hills Valley Plateau TV Television
+        Radio Network Observatory Crescent Cross Administration Authority Directorate Institute Foundation
+        Centre Center Syndicate Association Union Federation Company Corporation Port Terminal Hall
+        Palace Cemetery Parliament Cabinet Sea Gulf River Ocean Mountains Mountain Desert Lake Bay Coast
+        Island Islands Peninsula Canal Strait"""
     )
+)
+# Humanitarian, monitoring and international bodies: they report on strikes and are hit by
+# them, but are not the armed organisation a strike targets.
+NON_ARMED_BODIES: tuple[str, ...] = (
+    "United Nations",
+    "U.N.",
+    "U.N",
+    "UN",
+    "ICRC",
+    "International Committee of the Red Cross",
+    "Red Cross",
+    "Red Crescent",
+    "Syrian Arab Red Crescent",
+    "MSF",
+    "Doctors Without Borders",
+    "Médecins Sans Frontières",
+    "Medecins Sans Frontieres",
+    "UNICEF",
+    "WHO",
+    "World Health Organization",
+    "Human Rights Watch",
+    "Amnesty International",
+    "Syrian Observatory for Human Rights",
+    "SOHR",
+    "Military Administration",
+    "Civil Defence",
+    "Civil Defense",
 )
 # Words that cannot open or be an armed organisation's name (capitalised at a sentence start).
 NOT_ORG_WORDS: frozenset[str] = frozenset(

@@ -15,6 +15,7 @@ from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.gazetteer import Gazetteer
 from factsheet.extractors.offline.lexicons import (
     ARMED_GROUPS,
+    NON_ARMED_BODIES,
     NOT_ORG_WORDS,
     ORG_NOUNS,
     ROLE_ADJECTIVES,
@@ -22,15 +23,44 @@ from factsheet.extractors.offline.lexicons import (
 )
 from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, tokens_of
 
-# Spokesmen speak for an organisation; they are rarely what a strike targets.
-_ROLE = "|".join(sorted(ROLE_NOUNS - {"spokesman", "spokesperson"}, key=len, reverse=True))
-_ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
-_ROLE_OF = re.compile(
-    rf"\b(?:{_ROLE})s?\s+(?:of|in|within|from|with)\s+(?:the\s+)?"
-    rf"(?:(?:[\w’'\-]+\s+){{0,3}}?(?:militia|group|movement|faction|organi[sz]ation)\s+)?$",
-    re.I,
+# Spokesmen, officials and heads speak for a body ('a United Nations official said'); they
+# rarely tie it to what a strike targets. Armed roles do ('a commander of X').
+_SPEAKING_ROLES = {
+    "spokesman",
+    "spokesperson",
+    "official",
+    "head",
+    "minister",
+    "secretary",
+    "chairman",
+    "adviser",
+    "advisor",
+    "engineer",
+    "secretary-general",
+    "figure",
+}
+_ROLE = "|".join(sorted(ROLE_NOUNS - _SPEAKING_ROLES, key=len, reverse=True))
+_ANY_ROLE = "|".join(sorted(ROLE_NOUNS - {"spokesman", "spokesperson"}, key=len, reverse=True))
+_SPEECH = re.compile(r"\b(?:said|says|told|stated|according\s+to|announced|added|confirmed)\b", re.I)
+# 'Houthi-led administration', 'Saudi-backed forces': an adjective, not a group named as a target.
+_COMPOUND = re.compile(
+    r"-(?:led|backed|back|run|controlled|held|aligned|allied|affiliated|linked|based|supported)$"
 )
-_ROLE_AFTER = re.compile(rf"^\s+(?:(?:{_ROLE_ADJ})\s+)?(?:{_ROLE})s?\b", re.I)
+# 'Russia claimed the missile targeted X': what follows a claim verb is the claim's content,
+# not a fact of the strike.
+_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|asserted|alleged|alleging|insisted)\b", re.I)
+_ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
+_ROLE_OF_PATTERN = (
+    r"\b(?:{role})s?\s+(?:of|in|within|from|with)\s+(?:the\s+)?"
+    r"(?:(?:[\w’'\-]+\s+){{0,3}}?(?:militia|group|movement|faction|organi[sz]ation)\s+)?$"
+)
+_AFTER_PATTERN = r"^\s+(?:(?:{adj})\s+)?(?:{role})s?\b"
+# In a sentence that quotes someone, 'a United Nations official' or 'the head of X' is the
+# speaker's affiliation; elsewhere 'the head of Kataib Hezbollah ... was targeted' is the victim's.
+_ROLE_OF = re.compile(_ROLE_OF_PATTERN.format(role=_ROLE), re.I)
+_ROLE_AFTER = re.compile(_AFTER_PATTERN.format(adj=_ROLE_ADJ, role=_ROLE), re.I)
+_ANY_ROLE_OF = re.compile(_ROLE_OF_PATTERN.format(role=_ANY_ROLE), re.I)
+_ANY_ROLE_AFTER = re.compile(_AFTER_PATTERN.format(adj=_ROLE_ADJ, role=_ANY_ROLE), re.I)
 # 'the Kataib Hezbollah militia', and what a strike hits: 'Houthi targets', 'Hamas positions'.
 _ORG_NOUN_AFTER = re.compile(
     rf"^\s+(?:{ORG_NOUNS}|(?:military\s+)?(?:targets|positions|sites|bases|facilities|infrastructure|"
@@ -53,6 +83,8 @@ _GROUPS = re.compile(
 
 
 def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
+    if _COMPOUND.search(span.text) or any(span.text == b or span.text.endswith(b) for b in NON_ARMED_BODIES):
+        return False
     words = tokens_of(span.text)
     if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
         return False
@@ -82,18 +114,22 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     text = s.text
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    claim = _CLAIMED.search(text)
+    claimed_from = claim.start() if claim else len(text)
+    quoting = bool(_SPEECH.search(text))
+    role_of, role_after = (_ROLE_OF, _ROLE_AFTER) if quoting else (_ANY_ROLE_OF, _ANY_ROLE_AFTER)
 
     def add(span: NameSpan, tier: float) -> None:
-        if (span.start, span.end) in seen or not _valid(span, gaz):
+        if (span.start, span.end) in seen or not _valid(span, gaz) or span.start > claimed_from:
             return
         seen.add((span.start, span.end))
         out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=tier))
 
     for span in _runs(text, gaz):
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
-        if _SPEAKER_BEFORE.search(before):
+        if _SPEAKER_BEFORE.search(before) or re.match(r"-(?:led|backed|run|controlled|held)\b", after):
             continue
-        if _ROLE_OF.search(before) or (_ROLE_AFTER.match(after) and not span.possessive):
+        if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
         elif (_ORG_NOUN_AFTER.match(after) and not span.possessive) or _ORG_NOUN_BEFORE.search(before):
             add(span, 2.0)

@@ -70,7 +70,7 @@ class Person:
     organisation: str | None
 
 
-def _is_name(span: NameSpan, gaz: Gazetteer) -> bool:
+def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     plain = [w for w in words if w.lower() not in ("al", "el", "bin", "ibn", "bint", "abu", "de")]
     if len(words) < 2 or not plain:
@@ -90,7 +90,7 @@ def _is_name(span: NameSpan, gaz: Gazetteer) -> bool:
     return not gaz.cities.get(span.text.lower()) or len(words) > 2
 
 
-def _strip_titles(span: NameSpan) -> NameSpan:
+def strip_titles(span: NameSpan) -> NameSpan:
     text, start = span.text, span.start
     while True:
         first, _, rest = text.partition(" ")
@@ -130,8 +130,8 @@ def person_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for raw in name_runs(text):
-        span = _strip_titles(raw)
-        if not _is_name(span, gaz):
+        span = strip_titles(raw)
+        if not is_name(span, gaz):
             continue
         before, after = text[max(0, span.start - 120) : span.start], text[span.end :]
         if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):

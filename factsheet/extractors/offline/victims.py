@@ -1,0 +1,188 @@
+"""Every named person the strike touched, with a fate read from the words around the name.
+
+Reports name several people: two commanders in one car, the ministers at a meeting, the
+children of a family, the journalists in a tent. A name counts when it stands in a
+sentence about death, injury, survival or a target ('Among the dead was X', 'killing X
+and Y', 'X was wounded', 'the strike targeted X'), or in a list that follows one ('The
+list included Information Minister X, Foreign Minister Y and ...'). What is left out
+matters as much: speakers ('X said'), relatives named to place a victim ('the son of X'),
+facilities and places named like people ('the Ras Isa port'), officials who only comment.
+
+The fate is the nearest cue to the name in its sentence; a list inherits the fate of the
+sentence it continues. A person is `targeted` when a target word stands near the name, or
+when a killed person is given an armed role ('commander', 'leader', 'operative'): a strike
+report that says it killed a commander is reporting whom it was after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factsheet.extractors.offline.context import SentenceInfo
+from factsheet.extractors.offline.dates import find_dates
+from factsheet.extractors.offline.gazetteer import Gazetteer
+from factsheet.extractors.offline.lexicons import ROLE_NOUNS, TITLES
+from factsheet.extractors.offline.names import NameSpan, name_runs
+from factsheet.extractors.offline.people import is_name, strip_titles
+from factsheet.models import Evidence, PersonValue
+
+_KILL = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|dies|slain|martyred|perished|bodies|body|assassinated|"
+    r"assassinating|lost\s+their\s+lives|death|deaths)\b",
+    re.I,
+)
+_INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
+_SURVIVED = re.compile(r"\b(?:survived|escaped|unharmed|unhurt|alive|safe\s+and\s+sound)\b", re.I)
+_TARGET = re.compile(r"\b(?:targeted|targeting|targets?|aimed\s+at|assassination|assassinated)\b", re.I)
+_NOT_TARGET = re.compile(r"\b(?:not\s+the\s+target|was\s+not\s+targeted)\b", re.I)
+_LIST_START = re.compile(
+    r"^\s*(?:the\s+list\s+included|they\s+(?:were|included)|among\s+them|those\s+killed|the\s+dead\s+"
+    r"(?:were|included)|also\s+killed\s+were|the\s+victims\s+(?:were|included)|they\s+are)\b",
+    re.I,
+)
+# 'the son of X', 'X's widow': the relative places the victim, and is not one.
+_RELATION_BEFORE = re.compile(
+    r"\b(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
+    r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:port|fuel\s+port|oil\s+terminal|terminal|airport|air\s*base|base|hospital|camp|refinery|"
+    r"market|district|province|governorate|village|town|city|neighbou?rhood|square|street|road|mosque|"
+    r"school|university|bridge|dam|field|facility|plant|complex|building|tower|hall|cemetery)\b",
+    re.I,
+)
+_SPEAKER_AFTER = re.compile(
+    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:said|says|told|added|wrote|stated|warned|announced|pledged|"
+    r"vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed)\b"
+)
+_SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:\w+\s+){0,3}$", re.I)
+# Roles of armed groups: a killed 'commander' was what the strike was after; a killed 'chief
+# of staff to the prime minister' or a mayor may have been a bystander.
+_ARMED_ROLES = frozenset(
+    {
+        "commander",
+        "leader",
+        "operative",
+        "militant",
+        "mastermind",
+        "emir",
+        "founder",
+        "fighter",
+        "strategist",
+        "financier",
+        "co-founder",
+    }
+)
+_DEATH_CONTEXT = re.compile(
+    r"\b(?:killed|dead|died|slain|martyred|wounded|injured|survived|targeted|assassinat\w+|victims?|"
+    r"funeral|bodies|body)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    """One person named in one sentence, with what the words around the name say."""
+
+    person: PersonValue
+    score: float
+
+
+def split_title(span: NameSpan) -> tuple[str | None, NameSpan]:
+    """'Information Minister Hashim Sharafuddin' -> ('Information Minister', 'Hashim Sharafuddin')."""
+    words = span.text.split()
+    roles = ROLE_NOUNS | {t.lower() for t in TITLES}
+    last_role = max((i for i, w in enumerate(words) if w.lower().strip(",") in roles), default=-1)
+    if last_role < 0 or len(words) - last_role - 1 < 2:
+        return None, span
+    title = " ".join(words[: last_role + 1])
+    rest = " ".join(words[last_role + 1 :])
+    start = span.start + span.text.index(rest, len(title))
+    return title, NameSpan(rest, start, start + len(rest), span.possessive)
+
+
+def _nearest(text: str, at: int, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for fate, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            distance = min(abs(m.start() - at), abs(m.end() - at))
+            if best is None or distance < best[0]:
+                best = (distance, fate)
+    return best[1] if best else None
+
+
+_FATES = {"killed": _KILL, "injured": _INJURED, "survived": _SURVIVED}
+
+
+def _role_after(text: str) -> str | None:
+    """', a senior Hezbollah commander' after a name: the role noun, if any."""
+    m = re.match(r"^\s*,\s+(?:who\s+(?:was|is)\s+)?(?:the\s+|a\s+|an\s+)?([^,.;]{1,80})", text)
+    if not m:
+        return None
+    words = [w.lower().strip(",") for w in m.group(1).split()]
+    return next((w for w in words if w in ROLE_NOUNS), None)
+
+
+_YEAR_CUE = re.compile(r"cue:(?:in|since|of)\s+(?:19|20)\d\d$")
+
+
+def _before_other_date(text: str) -> int:
+    """Where the clause about another day begins ('..., a commander killed in Damascus in 2008')."""
+    found = find_dates(text)
+    year = re.search(r"\b(?:19|20)\d\d\b", text)
+    starts = [m.start for m in found if not m.relative] + ([year.start()] if year else [])
+    if not starts:
+        return len(text)
+    first = min(starts)
+    comma = text.rfind(",", 0, first)
+    return comma if comma > 0 else 0
+
+
+def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = None) -> list[Named]:
+    """The people a sentence names as touched by the strike; `inherited` is a list's fate.
+
+    A sentence the orchestrator set aside only for naming another day is read up to the
+    clause that names it: 'Among the dead was X, the son of Y, a commander killed in 2008'.
+    """
+    s = info.sentence
+    text = s.text
+    if info.background:
+        if not all(r == "date" or _YEAR_CUE.match(r) for r in info.background):
+            return []
+        text = text[: _before_other_date(text)]
+    listed = inherited is not None and bool(_LIST_START.search(text))
+    if not listed and not _DEATH_CONTEXT.search(text):
+        return []
+    out: list[Named] = []
+    for raw in name_runs(text):
+        title, span = split_title(strip_titles(raw))
+        if not is_name(span, gaz):
+            continue
+        before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
+        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
+            continue
+        if _RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after):
+            continue
+        fate = inherited if listed else _nearest(text, span.start, _FATES)
+        role = (title.split()[-1].lower() if title else None) or _role_after(after)
+        targeted = bool(_TARGET.search(text)) and not _NOT_TARGET.search(text)
+        if not targeted and fate == "killed" and role in _ARMED_ROLES:
+            targeted = True
+        if fate is None and not targeted:
+            continue
+        value = PersonValue(
+            text=span.text,
+            evidence=Evidence(quote=text, start=s.start, end=s.end, match="exact"),
+            role=title or role,
+            targeted=targeted,
+            fate=fate or ("targeted" if targeted else "unknown"),  # type: ignore[arg-type]
+        )
+        out.append(Named(value, info.relevance + (1.0 if targeted else 0.0)))
+    return out
+
+
+def list_fate(info: SentenceInfo) -> str | None:
+    """The fate a following list sentence inherits ('... among the dead, along with nine ministers.')."""
+    return _nearest(info.sentence.text, len(info.sentence.text), _FATES)

@@ -1,0 +1,73 @@
+"""The offline extractor's people: every named victim with a fate, and only victims.
+
+Short reports written for these tests in the manner of wire copy; none is a seed.
+"""
+
+from __future__ import annotations
+
+from factsheet.extractors.offline import extract_offline
+from factsheet.models import StrikeEvent
+from tests.builders import article
+
+
+def read(text: str) -> StrikeEvent:
+    extraction = extract_offline(article(text, "Wire"))
+    assert extraction.is_strike
+    return extraction.event
+
+
+def fates(event: StrikeEvent) -> dict[str, tuple[str, bool]]:
+    return {p.text: (p.fate, p.targeted) for p in event.people}
+
+
+def test_a_list_after_the_dead_inherits_their_fate() -> None:
+    event = read(
+        "An air strike on a government meeting in the capital killed the prime minister on Thursday.\n\n"
+        "The rebels confirmed that Karim Nasser was among the dead, along with three ministers. "
+        "The list included Water Minister Adel Fakhri, Trade Minister Omar Zubaidi and Transport Minister "
+        "Salim Hadad."
+    )
+    got = fates(event)
+    for name in ("Karim Nasser", "Adel Fakhri", "Omar Zubaidi", "Salim Hadad"):
+        assert got[name][0] == "killed", name
+    assert next(p for p in event.people if p.text == "Adel Fakhri").role == "Water Minister"
+
+
+def test_relatives_speakers_and_places_are_not_victims() -> None:
+    event = read(
+        "A helicopter strike killed Tariq Badawi, the son of Nabil Badawi, a commander killed in 2008.\n\n"
+        "The missile hit near the Ras Hamra port, killing two fighters, the group said. "
+        "Group spokesman Fadi Omran said the fighters were on a reconnaissance mission."
+    )
+    got = fates(event)
+    assert "Tariq Badawi" in got
+    assert "Nabil Badawi" not in got, "named to place the victim, not a victim"
+    assert "Ras Hamra" not in got, "a port, not a person"
+    assert "Fadi Omran" not in got, "a speaker"
+
+
+def test_a_killed_commander_is_the_target_and_bystanders_are_not() -> None:
+    commander = read(
+        "A drone strike killed senior Harakat al-Nujaba commander Samir Haidar near the border on Monday, "
+        "the group said."
+    )
+    assert commander.target_person is not None and commander.target_person.text == "Samir Haidar"
+    assert fates(commander)["Samir Haidar"] == ("killed", True)
+
+    funeral = read(
+        "An air strike on a funeral hall killed at least 80 people on Saturday, including Abdul Karim Said, "
+        "the head of the city council, medics said."
+    )
+    assert fates(funeral)["Abdul Karim Said"] == ("killed", False)
+    assert funeral.target_person is None, "a civilian official killed at a funeral was not what it targeted"
+
+
+def test_the_wounded_and_the_survivors_keep_their_own_fates() -> None:
+    event = read(
+        "The strike on the convoy killed driver Hamid Rasouli and wounded reporter Laila Karimi.\n\n"
+        "The convoy's commander, Yusuf Barakzai, survived the attack with minor burns, officials said."
+    )
+    got = fates(event)
+    assert got["Hamid Rasouli"][0] == "killed"
+    assert got["Laila Karimi"][0] == "injured"
+    assert got["Yusuf Barakzai"][0] == "survived"
