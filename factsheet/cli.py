@@ -7,11 +7,14 @@ Exit codes: 0 all articles used; 1 unexpected bug; 2 usage or configuration erro
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
-from collections.abc import Callable
-from functools import wraps
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -21,9 +24,10 @@ from factsheet.cache import ExtractionCache
 from factsheet.concurrency import DEFAULT_LLM_JOBS
 from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, UserError
 from factsheet.files import load_model
+from factsheet.ingest import read_article
 from factsheet.jsonschemas import json_schemas, write_schemas
 from factsheet.models import Extraction, FactSheet, Usage
-from factsheet.output import write_text_atomic
+from factsheet.output import check_writable, write_text_atomic
 from factsheet.pricing import Prices, prices_for
 from factsheet.render import render_html, render_markdown
 from factsheet.score import render_score, score_files
@@ -39,23 +43,52 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _errors_to_exit_codes(fn: F) -> F:
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ConfigError as exc:
-            _fail(str(exc), EXIT_USAGE)
-        except InputError as exc:
-            _fail(str(exc), EXIT_INPUT)
-        except ModelError as exc:
-            _fail(f"model error: {exc}", EXIT_MODEL)
-        except UserError as exc:
-            _fail(str(exc), EXIT_USAGE)
-        except FactsheetError as exc:  # pragma: no cover - every branch above is a subclass
-            _fail(str(exc), EXIT_BUG)
+DEBUG_ENV = "FACTSHEET_DEBUG"
 
-    return wrapper  # type: ignore[return-value]
+
+def _debugging() -> bool:
+    return os.environ.get(DEBUG_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@contextmanager
+def _errors_reported() -> Iterator[None]:
+    """Typed library errors become a message and their exit code; anything else is a bug, and
+    still gets one line rather than a traceback (FACTSHEET_DEBUG=1 shows the traceback)."""
+    try:
+        yield
+    except ConfigError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except ModelError as exc:
+        _fail(f"model error: {exc}", EXIT_MODEL)
+    except UserError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except FactsheetError as exc:  # pragma: no cover - every branch above is a subclass
+        _fail(str(exc), EXIT_BUG)
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise  # click reports these itself, with its own exit codes
+    except Exception as exc:
+        if _debugging():
+            raise
+        detail = _one_line(str(exc))
+        _fail(
+            f"unexpected error: {type(exc).__name__}{': ' + detail if detail else ''} "
+            f"(a bug in factsheet; re-run with {DEBUG_ENV}=1 to see the traceback, and please report it)",
+            EXIT_BUG,
+        )
+
+
+class _Commands(click.Group):
+    """The root group: every subcommand, nested ones included, runs inside `_errors_reported`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _errors_reported():
+            return super().invoke(ctx)
 
 
 def _extractor_options(fn: F) -> F:
@@ -179,12 +212,131 @@ def _spent(usage: Usage | None) -> str:
     return f" ({requests}, {tokens}{cost}, {usage.seconds:.1f} s)"
 
 
-def _progress(p: pipeline.Progress) -> None:
-    mark = f"ok{_spent(p.usage)}" if p.ok else f"skipped: {p.message}"
-    click.echo(f"[{p.done}/{p.total}] {p.path} {mark}", err=True)
+def _clock(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _rate(rate: float) -> str:
+    """Per second when articles are fast (offline), per article when a model takes its time."""
+    return f"{rate:.1f} articles/s" if rate >= 1 else f"{1 / rate:.1f} s/article"
+
+
+BAR_CELLS = 24
+
+
+def format_bar(done: int, total: int, rate: float | None, elapsed: float, width: int, label: str = "") -> str:
+    """One line: bar, count, speed, time left (or time taken once done), then as much of `label`
+    as fits in `width` so the line never wraps (a wrapped line cannot be redrawn in place)."""
+    filled = BAR_CELLS * done // total if total else BAR_CELLS
+    parts = [f"[{'#' * filled}{'.' * (BAR_CELLS - filled)}] {done}/{total}"]
+    if rate:
+        parts.append(_rate(rate))
+    if done >= total:
+        parts.append(f"{_clock(elapsed)} in all")
+    elif rate:
+        parts.append(f"{_clock((total - done) / rate)} left")
+    else:
+        parts.append("--:-- left")
+    line = "  ".join(parts)
+    room = width - len(line) - 3
+    if label and room >= 8:
+        shown = label if len(label) <= room else "..." + label[-(room - 3) :]
+        line += "  " + shown
+    return line[: max(width - 1, 0)]
+
+
+def _mark(p: pipeline.Progress) -> str:
+    return f"ok{_spent(p.usage)}" if p.ok else f"skipped: {p.message}"
+
+
+class ProgressDisplay:
+    """Progress on stderr: one bar redrawn in place on a terminal, else one plain line per input.
+
+    A log file or CI output gets lines it can keep; a person watching gets one line that does
+    not scroll the summary away. Skipped files are printed above the bar on a terminal too,
+    so their reason is never only in a line that the next redraw wipes out.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        tty: bool,
+        clock: Callable[[], float] = time.monotonic,
+        width: Callable[[], int] = lambda: shutil.get_terminal_size((80, 24)).columns,
+    ) -> None:
+        self.stream = stream
+        self.tty = tty
+        self._clock = clock
+        self._width = width
+        self._started = clock()
+        self._total = 0
+        self._done = 0
+        self._worked = 0  # inputs that went through extraction; files refused at ingest are instant
+        self._drawn = False
+
+    def start(self, total: int) -> None:
+        self._total, self._started = total, self._clock()
+        if self.tty and total:
+            self._draw()
+
+    def __call__(self, p: pipeline.Progress) -> None:
+        self._done, self._total = p.done, p.total
+        if p.stage == "extract":
+            self._worked += 1
+        if not self.tty:
+            self._write(f"[{p.done}/{p.total}] {p.path} {_mark(p)}\n")
+            return
+        if not p.ok:
+            self._write(f"\r\x1b[K{p.path} {_mark(p)}\n")
+        self._draw(Path(p.path).name)
+
+    def close(self) -> None:
+        """End the bar's line, so whatever is printed next starts on a line of its own."""
+        if self._drawn:
+            self._draw()
+            self._write("\n")
+            self._drawn = False
+
+    def _draw(self, label: str = "") -> None:
+        elapsed = self._clock() - self._started
+        rate = self._worked / elapsed if self._worked and elapsed > 0 else None
+        line = format_bar(self._done, self._total, rate, elapsed, self._width(), label)
+        self._write(f"\r{line}\x1b[K")
+        self._drawn = True
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+
+def _progress_display(quiet: bool) -> ProgressDisplay | None:
+    if quiet:
+        return None
+    stream = sys.stderr
+    tty = stream.isatty() and os.environ.get("TERM", "") != "dumb"
+    return ProgressDisplay(stream, tty=tty)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _check_output(output: Path, inputs: Sequence[Path] = ()) -> None:
+    """Before any work: the result must be writable, and must not be written over an input."""
+    for given in inputs:
+        if _same_file(output, given):
+            raise UserError(f"{output}: the output would overwrite the input {given}; choose another -o")
+    check_writable(output)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factsheet")
 def cli() -> None:
     """Merge news articles about one military strike into one fact sheet with quote-level provenance."""
@@ -217,7 +369,6 @@ def cli() -> None:
 )
 @_cost_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines and no summary.")
-@_errors_to_exit_codes
 def make(
     inputs: tuple[Path, ...],
     output: Path,
@@ -239,21 +390,36 @@ def make(
     Model answers are cached: running again on the same articles makes no model request,
     and an interrupted run resumes where it stopped.
     """
+    # What can sink the whole run is checked before the first article is read; the endpoint
+    # and its key once the articles are read (local, free) and before the first is sent, and
+    # only if one will be: a run answered entirely from the cache needs no server.
     fmt = _format_for(output, fmt)
+    if extractor == "offline" and (price_in is not None or price_out is not None):
+        raise UserError(
+            "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
+        )
     chosen = pipeline.get_extractor(
         extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
     )
     prices: Prices | None = prices_for(chosen, price_in, price_out)
+    _check_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
     cache = _cache(no_cache)
-    sheet = pipeline.make(
-        list(inputs),
-        extractor=chosen,
-        allow_unverified=allow_unverified,
-        on_progress=None if quiet else _progress,
-        cache=cache,
-        jobs=jobs,
-        prices=prices,
-    )
+    display = _progress_display(quiet)
+    try:
+        sheet = pipeline.make(
+            list(inputs),
+            extractor=chosen,
+            allow_unverified=allow_unverified,
+            on_progress=display,
+            on_start=display.start if display else None,
+            before_model=lambda: pipeline.check_endpoint(chosen),
+            cache=cache,
+            jobs=jobs,
+            prices=prices,
+        )
+    finally:
+        if display:
+            display.close()
     _write_sheet(output, sheet, fmt)
     _cache_warnings(cache)
     if not quiet:
@@ -279,7 +445,6 @@ def _exit_for_failures(sheet: FactSheet) -> None:
 )
 @_extractor_options
 @_cost_options
-@_errors_to_exit_codes
 def extract(
     article: Path,
     output: Path | None,
@@ -296,8 +461,17 @@ def extract(
     chosen = pipeline.get_extractor(
         extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
     )
+    prices = prices_for(chosen, price_in, price_out)
+    if output is not None:
+        _check_output(output, [article])
     cache = _cache(no_cache)
-    result = pipeline.extract(article, chosen, cache=cache, prices=prices_for(chosen, price_in, price_out))
+    result = pipeline.extract(
+        read_article(article),
+        chosen,
+        cache=cache,
+        prices=prices,
+        before_model=lambda: pipeline.check_endpoint(chosen),
+    )
     _cache_warnings(cache)
     if output is None:
         click.echo(result.model_dump_json(indent=2))
@@ -317,12 +491,12 @@ def extract(
 @FORMAT_OPTION
 @click.option("--allow-unverified", is_flag=True, help="Let unverified values vote too.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
-@_errors_to_exit_codes
 def merge(
     extractions: tuple[Path, ...], output: Path, fmt: str | None, allow_unverified: bool, quiet: bool
 ) -> None:
     """Merge saved extraction files (from `factsheet extract`) without any model call."""
     fmt = _format_for(output, fmt)
+    _check_output(output, extractions)
     loaded = [load_model(path, Extraction, "a factsheet extraction") for path in extractions]
     sheet = pipeline.merge(loaded, allow_unverified=allow_unverified)
     _write_sheet(output, sheet, fmt)
@@ -340,10 +514,11 @@ def merge(
     help="Where to write it: .md or .html (or .json to re-write a sheet).",
 )
 @FORMAT_OPTION
-@_errors_to_exit_codes
 def render(sheet: Path, output: Path, fmt: str | None) -> None:
     """Render a saved fact sheet (event.json) for people, as Markdown or one self-contained HTML file."""
-    _write_sheet(output, load_model(sheet, FactSheet, "a factsheet event.json"), _format_for(output, fmt))
+    fmt = _format_for(output, fmt)
+    check_writable(output)  # rendering over the sheet itself is allowed: it re-writes the sheet
+    _write_sheet(output, load_model(sheet, FactSheet, "a factsheet event.json"), fmt)
 
 
 @cli.command()
@@ -371,7 +546,6 @@ def schema(output_dir: Path | None) -> None:
     help="Exit 5 when field accuracy (0..1) is below this, for CI.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the score as JSON instead of the table.")
-@_errors_to_exit_codes
 def score_command(sheet: Path, gold: Path, min_accuracy: float | None, as_json: bool) -> None:
     """Score a fact sheet (event.json) against a GOLD file written from the articles (see gold/README.md)."""
     result = score_files(sheet, gold)

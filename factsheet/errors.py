@@ -30,6 +30,19 @@ class InputError(UserError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class OutputError(UserError):
+    """The result cannot be written where the user asked. Always names the path.
+
+    Checked before any article is read, so a typo in `-o` costs nothing; raised again if the
+    write itself fails at the end (disk full, folder removed mid-run).
+    """
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
 class NotAStrikeError(InputError):
     """The article reports no military strike; merging it would invent one."""
 

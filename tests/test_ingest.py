@@ -465,7 +465,7 @@ def test_collect_paths_walks_folders_sorted_skipping_hidden_unsupported_and_loop
     (root / "b" / "z.html").write_text("x")
     (root / "b" / "y.jsonl").write_text("x")
     (root / ".hidden.txt").write_text("x")
-    (root / "notes.pdf").write_bytes(b"%PDF")
+    (root / "notes.docx").write_bytes(b"PK\x03\x04")
     (root / ".git").mkdir()
     (root / ".git" / "x.txt").write_text("x")
     os.symlink(root, root / "b" / "loop")
@@ -480,7 +480,7 @@ def test_collect_paths_errors_name_the_path(tmp_path: Path) -> None:
     assert caught.value.path == str(missing)
     empty = tmp_path / "empty"
     empty.mkdir()
-    (empty / "readme.pdf").write_bytes(b"%PDF")
+    (empty / "readme.docx").write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError) as caught:
         collect_paths([empty])
     assert caught.value.path == str(empty) and "no article files" in caught.value.problem

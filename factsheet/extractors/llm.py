@@ -199,6 +199,11 @@ class LLMExtractor:
         self._mode = settings.effective_mode
 
     @property
+    def client(self) -> openai.OpenAI:
+        """The endpoint's client, for a cheap request before the articles (the key check)."""
+        return self._client
+
+    @property
     def model(self) -> str:
         return self.settings.model
 

@@ -163,9 +163,10 @@ def _read_bounded(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_text(path: Path, *, html: bool = False) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes within its format's size limit; every OS failure as an InputError naming it."""
     try:
-        data = _read_bounded(path, max_file_bytes(path))
+        return _read_bounded(path, max_file_bytes(path))
     except IsADirectoryError as exc:
         raise InputError(path, "is a folder, not a file") from exc
     except PermissionError as exc:
@@ -177,4 +178,7 @@ def read_text(path: Path, *, html: bool = False) -> str:
         if exc.errno == errno.ELOOP:
             raise InputError(path, "is a symbolic link that loops back on itself") from exc
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    return decode(path, data, html=html)
+
+
+def read_text(path: Path, *, html: bool = False) -> str:
+    return decode(path, read_bytes(path), html=html)

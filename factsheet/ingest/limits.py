@@ -17,8 +17,9 @@ from factsheet.errors import ConfigError
 
 MAX_ARTICLE_BYTES = 5_000_000
 ENV_MAX_ARTICLE_BYTES = "FACTSHEET_MAX_ARTICLE_BYTES"
-# Multiples of the per-article limit a whole file may reach, by format.
-_FILE_FACTOR = {".html": 2, ".htm": 2, ".json": 20, ".jsonl": 20}
+# Multiples of the per-article limit a whole file may reach, by format. A PDF carries fonts
+# and images around its text, so the file may be much larger than the article in it.
+_FILE_FACTOR = {".html": 2, ".htm": 2, ".json": 20, ".jsonl": 20, ".pdf": 10}
 
 
 def max_article_bytes(env: Mapping[str, str] | None = None) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from factsheet.errors import InputError
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+    {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".pdf"}
 )
 
 

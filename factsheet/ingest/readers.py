@@ -11,11 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from factsheet.errors import InputError
-from factsheet.ingest.decode import read_text
+from factsheet.ingest.decode import decode, read_bytes
 from factsheet.ingest.document import Document, Metadata
 from factsheet.ingest.html import looks_like_html, read_html
 from factsheet.ingest.limits import max_article_bytes, too_big
 from factsheet.ingest.markdown import read_markdown, split_front_matter
+from factsheet.ingest.pdf import read_pdf
 
 
 def _html_document(path: Path, html: str, meta: Metadata | None = None, where: str = "") -> Document:
@@ -89,11 +90,18 @@ def read_jsonl(path: Path, text: str) -> list[Document]:
     return documents
 
 
+def _is_pdf(data: bytes) -> bool:
+    return data.lstrip()[:5] == b"%PDF-"
+
+
 def read_documents(path: Path) -> list[Document]:
     suffix = path.suffix.lower()
+    data = read_bytes(path)
+    if suffix == ".pdf" or _is_pdf(data):  # a PDF saved as 'article.txt' is still a PDF
+        return [read_pdf(path, data)]
     if suffix in (".html", ".htm"):
-        return [_html_document(path, read_text(path, html=True))]
-    text = read_text(path)
+        return [_html_document(path, decode(path, data, html=True))]
+    text = decode(path, data)
     if suffix == ".json":
         return read_json(path, text)
     if suffix == ".jsonl":
