@@ -22,14 +22,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from factsheet.errors import ConfigError
 from factsheet.extractors.llm_schema import StrikeAnswer
 from factsheet.models import Article
+from factsheet.screening import language_name
 
 ARTICLE_OPEN = "<<<ARTICLE"
 ARTICLE_CLOSE = "ARTICLE>>>"
 
 _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "system": frozenset({"examples"}),
-    "user": frozenset({"outlet", "published", "article"}),
+    "user": frozenset({"outlet", "published", "article", "language_note"}),
     "reask_unverified": frozenset({"problems"}),
+    "language_note": frozenset({"language"}),
 }
 
 
@@ -99,6 +101,9 @@ class PromptSet(BaseModel):
     system_template: str
     user_template: str
     reask_unverified_template: str
+    language_note_template: str = Field(
+        description="Added to the user message for an article not in English; empty for English ones."
+    )
     examples: list[PromptExample]
 
     @model_validator(mode="after")
@@ -107,6 +112,7 @@ class PromptSet(BaseModel):
             "system": self.system_template,
             "user": self.user_template,
             "reask_unverified": self.reask_unverified_template,
+            "language_note": self.language_note_template,
         }
         for name, text in templates.items():
             template = Template(text)
@@ -137,12 +143,18 @@ class PromptSet(BaseModel):
         return Template(self.system_template).substitute(examples=shown).strip()
 
     def user_message(self, article: Article) -> str:
+        """English articles get exactly the message they always got: the note is empty for them."""
+        note = ""
+        if article.language and article.language != "en":
+            name = language_name(article.language)
+            note = Template(self.language_note_template).substitute(language=name).rstrip()
         return (
             Template(self.user_template)
             .substitute(
                 outlet=article.outlet,
                 published=article.published or "unknown",
                 article=_fence(article.text),
+                language_note=note,
             )
             .strip()
         )
@@ -195,11 +207,12 @@ def _load(directory: Path) -> PromptSet:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{manifest_path}: {exc}") from exc
 
-    names = [manifest.get(key) for key in ("system", "user", "reask_unverified")]
+    names = [manifest.get(key) for key in ("system", "user", "reask_unverified", "language_note")]
     example_names = manifest.get("examples", [])
     if not all(isinstance(n, str) for n in names) or not isinstance(example_names, list):
         raise ConfigError(
-            f"{manifest_path}: needs the strings system, user, reask_unverified and a list `examples`"
+            f"{manifest_path}: needs the strings system, user, reask_unverified, language_note and a list "
+            "`examples`"
         )
     texts = {name: _read(directory, name) for name in [*names, *example_names]}
     digest = hashlib.sha256()
@@ -219,6 +232,7 @@ def _load(directory: Path) -> PromptSet:
             system_template=texts[names[0]],
             user_template=texts[names[1]],
             reask_unverified_template=texts[names[2]],
+            language_note_template=texts[names[3]],
             examples=examples,
         )
     except ValidationError as exc:

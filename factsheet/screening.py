@@ -81,8 +81,45 @@ def english_share(text: str) -> tuple[float, int]:
     return sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words), len(words)
 
 
-def language_warning(text: str) -> str | None:
-    """A warning when the text is plainly not English, naming how it was judged."""
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "fr": "French",
+    "es": "Spanish",
+    "de": "German",
+    "fa": "Persian",
+    "tr": "Turkish",
+    "he": "Hebrew",
+    "ur": "Urdu",
+    "ps": "Pashto",
+    "ku": "Kurdish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "zh": "Chinese",
+    "so": "Somali",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def language_warning(text: str, language: str | None = None, extractor: str = "offline") -> str | None:
+    """A warning when an extractor that reads only English gets another language.
+
+    With the language detected at ingest, a model is told which language it reads and asked
+    for English values with quotes in the original, so it needs no warning; the offline
+    extractor reads English only, and says so. Without a detected language, the script and
+    the share of English function words decide, as before.
+    """
+    if language is not None:
+        if language == "en" or extractor not in ("offline",):
+            return None
+        return (
+            f"language: the article is in {language_name(language)} ({language}); the offline extractor "
+            "reads English only, so it filled nothing from it: use a model (--extractor llm) for this article"
+        )
     script = dominant_script(text)
     if script is not None:
         return (
@@ -111,9 +148,10 @@ def injection_warning(text: str) -> str | None:
     )
 
 
-def article_warnings(text: str) -> list[str]:
+def article_warnings(text: str, language: str | None = None, extractor: str = "offline") -> list[str]:
     """Every screening warning for one article's text, in a fixed order."""
-    return [w for w in (language_warning(text), injection_warning(text)) if w is not None]
+    found = (language_warning(text, language, extractor), injection_warning(text))
+    return [w for w in found if w is not None]
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -155,7 +193,8 @@ def screen(extraction: Extraction) -> Extraction:
     LLM extractor and the pipeline may call it.
     """
     text = extraction.article.text
-    warnings = [w for w in article_warnings(text) if w not in extraction.warnings]
+    found = article_warnings(text, extraction.article.language, extraction.extractor)
+    warnings = [w for w in found if w not in extraction.warnings]
     spans = injection_spans(text)
     event = extraction.event
     if spans:
@@ -168,13 +207,20 @@ def screen(extraction: Extraction) -> Extraction:
                     f"{name}: {value.text!r} left out: its quote {value.evidence.quote!r} is the article's "
                     "words addressed to an AI model, not reporting"
                 )
+        people = [p for p in event.people if not _inside(p.evidence, text, spans)]
+        if len(people) < len(event.people):
+            dropped["people"] = None
+            warnings.append(
+                f"people: {len(event.people) - len(people)} left out, named in words addressed to an AI model"
+            )
         claims = [c for c in event.claims if not _inside(c.evidence, text, spans)]
         if len(claims) < len(event.claims):
             warnings.append(
                 f"claims: {len(event.claims) - len(claims)} left out, quoting words addressed to an AI model"
             )
         if dropped or len(claims) < len(event.claims):
-            event = event.model_copy(update={**dropped, "claims": claims})
+            updates: dict[str, object] = {name: None for name in dropped if name != "people"}
+            event = event.model_copy(update={**updates, "people": people, "claims": claims})
     if not warnings and event is extraction.event:
         return extraction
     return extraction.model_copy(update={"event": event, "warnings": [*extraction.warnings, *warnings]})
@@ -187,6 +233,7 @@ __all__ = [
     "english_share",
     "injection_spans",
     "injection_warning",
+    "language_name",
     "language_warning",
     "screen",
 ]

@@ -31,7 +31,28 @@ _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 # Invisible characters that web pages scatter inside words; dropped on both sides.
 _INVISIBLE = {"\u200b", "\u00ad", "\ufeff", "\u2060"}
+# Arabic script as writers and keyboards vary it: short-vowel marks (tashkeel) and the
+# tatweel stretch are dropped, alef and hamza carriers fold to their bare letter, ta
+# marbuta to ha, alef maqsura and Persian yeh to yeh, Persian kaf to kaf, and
+# Arabic-Indic digits (both sets) to ASCII digits.
+_ARABIC_DROP = "\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+_ARABIC_FOLD: dict[str, str] = {
+    "\u0622": "\u0627",  # alef with madda -> alef
+    "\u0623": "\u0627",  # alef with hamza above
+    "\u0625": "\u0627",  # alef with hamza below
+    "\u0671": "\u0627",  # alef wasla
+    "\u0624": "\u0648",  # waw with hamza -> waw
+    "\u0626": "\u064a",  # yeh with hamza -> yeh
+    "\u0649": "\u064a",  # alef maqsura -> yeh
+    "\u06cc": "\u064a",  # Persian yeh
+    "\u0629": "\u0647",  # ta marbuta -> ha
+    "\u06a9": "\u0643",  # Persian kaf
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+}
 _FOLD_CHAR: dict[str, str] = {
+    **dict.fromkeys(_ARABIC_DROP, ""),
+    **_ARABIC_FOLD,
     **dict.fromkeys(_SINGLE_QUOTES, "'"),
     # Double quotes are dropped: models often leave out the quote marks around a nickname
     # or a statement they copy, and the marks carry no words.
@@ -125,7 +146,8 @@ class _Folded:
 
 @lru_cache(maxsize=256)
 def _fold(text: str) -> _Folded:
-    """Lowercase, unify quotes/dashes, collapse whitespace; remember where each char came from.
+    """Lowercase, unify quotes/dashes and Arabic letter forms, collapse whitespace; remember where
+    each char came from.
 
     Folding can change lengths (an ellipsis becomes three dots, some capitals lowercase to
     two characters, whitespace runs shrink), hence the per-character origin list rather

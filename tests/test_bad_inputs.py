@@ -110,7 +110,7 @@ def problem_of(path: Path) -> InputError:
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary file"),
         ("archive.txt", gzip.compress(ARTICLE.encode() * 20), "binary file"),
         ("noise.md", bytes(b % 31 + 1 for b in range(1, 4000)), "binary file"),
-        ("paper.html", b"%PDF-1.7\n" + bytes(range(256)) * 8, "binary file"),
+        ("paper.html", b"%PDF-1.7\n" + bytes(range(256)) * 8, "not a readable PDF"),
     ],
 )
 def test_empty_and_binary_files_are_named_and_refused(
@@ -326,7 +326,11 @@ def test_offline_sheet_says_a_foreign_article_was_not_read_as_english(tmp_path: 
     sheet = make([tmp_path], extractor="offline")
 
     (foreign,) = [s for s in sheet.sources if s.path.endswith("foreign.txt")]
-    assert any("does not read as English" in w for w in foreign.warnings)
+    assert foreign.language == "fr"
+    assert any("in French (fr); the offline extractor reads English only" in w for w in foreign.warnings)
+    assert "foreign" not in " ".join(o for f in sheet.event.model_dump().values() for o in f["support"]), (
+        "an article the extractor could not read backs no value"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -342,7 +346,7 @@ def _llm(stub: OpenAIStub) -> LLMExtractor:
     return LLMExtractor(settings, sleep=lambda _: None)
 
 
-def test_model_sheet_flags_a_foreign_article_in_its_source_warnings(stub: OpenAIStub, tmp_path: Path) -> None:
+def test_model_sheet_records_each_article_language(stub: OpenAIStub, tmp_path: Path) -> None:
     write(tmp_path, "arabic.txt", ARABIC)
     write(
         tmp_path,
@@ -352,9 +356,10 @@ def test_model_sheet_flags_a_foreign_article_in_its_source_warnings(stub: OpenAI
 
     sheet = make([tmp_path], extractor=_llm(stub))
 
-    warnings = {Path(s.path).name: s.warnings for s in sheet.sources}
-    assert any("written mostly in Arabic script" in w for w in warnings["arabic.txt"])
-    assert not any(w.startswith("language:") for w in warnings["english.txt"])
+    by_name = {Path(s.path).name: s for s in sheet.sources}
+    assert (by_name["arabic.txt"].language, by_name["english.txt"].language) == ("ar", "en")
+    # A model reads Arabic: it is told the language and asked for English values, so no warning.
+    assert not any(w.startswith("language:") for s in sheet.sources for w in s.warnings)
 
 
 # -- not about a strike -------------------------------------------------------------------------

@@ -169,6 +169,7 @@ def merge_extractions(
             published=e.article.published,
             extractor=e.extractor,
             model=e.model,
+            language=e.article.language,
             copy_group=groups[e.article.id] if group_sizes[groups[e.article.id]] > 1 else None,
             is_strike=e.is_strike,
             text=e.article.text,

@@ -11,6 +11,7 @@ from factsheet.errors import InputError
 from factsheet.ingest.boilerplate import clean, normalise_line
 from factsheet.ingest.dateline import find_dateline
 from factsheet.ingest.document import Document
+from factsheet.ingest.language import detect_language, metadata_language
 from factsheet.ingest.outlet import find_outlet, parse_byline, title_suffix
 from factsheet.ingest.published import parse_date, published_from_text, stamp_date
 from factsheet.models import Article
@@ -73,5 +74,6 @@ def build_article(path: Path, document: Document) -> Article:
         published=parse_date(meta.published) or published_from_text(lines),
         dateline=find_dateline(lines),
         url=meta.url,
+        language=metadata_language(meta.language) or detect_language(cleaned.text),
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
     )

@@ -17,6 +17,7 @@ PUBLISHED_KEYS = (
     "datePublished",
 )
 URL_KEYS = ("url", "link", "canonical", "canonical_url")
+LANGUAGE_KEYS = ("language", "lang", "inLanguage", "locale")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Metadata:
     title: str | None = None
     published: str | None = None
     url: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_mapping(cls, record: dict[str, object]) -> Metadata:
@@ -41,7 +43,13 @@ class Metadata:
                         return text
             return None
 
-        return cls(first(OUTLET_KEYS), first(TITLE_KEYS), first(PUBLISHED_KEYS), first(URL_KEYS))
+        return cls(
+            first(OUTLET_KEYS),
+            first(TITLE_KEYS),
+            first(PUBLISHED_KEYS),
+            first(URL_KEYS),
+            first(LANGUAGE_KEYS),
+        )
 
 
 @dataclass(frozen=True)

@@ -29,4 +29,7 @@ class Article(BaseModel):
         default=None, description="Dateline place, e.g. 'Baghdad', when the text has one."
     )
     url: str | None = None
+    language: str | None = Field(
+        default=None, description="ISO 639-1 code of the article's language ('en', 'ar'); None if unknown."
+    )
     sha256: str = Field(description="Hash of `text`; the cache key for extractions.")

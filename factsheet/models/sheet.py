@@ -122,6 +122,7 @@ class Source(BaseModel):
     published: str | None = None
     extractor: str
     model: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code of the article's language.")
     copy_group: str | None = Field(
         default=None, description="Articles sharing a group are near-copies and count as one source in votes."
     )

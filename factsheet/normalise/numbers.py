@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from factsheet.normalise.foreign_numbers import englished_numbers
+
 Count = tuple[int | None, int | None, int | None, str | None]
 
 _UNITS = {
@@ -187,7 +189,7 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    folded = text.replace("\u2019", "'").replace("\u2018", "'")
+    folded = englished_numbers(text).replace("\u2019", "'").replace("\u2018", "'")
     return [_Token(m.group().lower(), m.group()) for m in _TOKEN.finditer(folded)]
 
 

@@ -118,9 +118,16 @@ def _alternate_names() -> dict[str, _Entry]:
         assert isinstance(alternates, list | tuple)
         entry = _entry(city)
         for name in alternates:
+            # Latin ones ('Bagdad'), and the Arabic and Cyrillic spellings local reports use
+            # ('بغداد', 'Кривий Ріг'): a script of its own needs no folding to be found.
             if isinstance(name, str) and name.isascii():
                 index.setdefault(name.lower(), entry)
+            elif isinstance(name, str) and _LOCAL_SCRIPT.search(name):
+                index.setdefault(_plain(name), entry)
     return index
+
+
+_LOCAL_SCRIPT = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)

@@ -344,6 +344,18 @@ def _principal(people: list[PersonValue], candidate: Candidate | None) -> Person
 
 def extract_offline(article: Article) -> Extraction:
     """Read one article with rules and lexicons; never guesses a field it cannot quote."""
+    if article.language not in (None, "en"):
+        # English rules on another language read noise as facts: fill nothing, say why
+        # (screening adds the warning that names the language).
+        return Extraction(
+            schema_version=SCHEMA_VERSION,
+            article=article,
+            event=StrikeEvent(),
+            is_strike=False,
+            extractor="offline",
+            usage=Usage(),
+            warnings=[],
+        )
     infos = analyse(split_sentences(article.text))
     is_strike = _reports_strike(infos)
     warnings: list[str] = []
