@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factsheet.normalise.transliterate import to_latin
+
 _APOSTROPHES = "'’‘ʿʾ`´ʼʻ′"
 _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'"), ("«", "»")]
 
@@ -183,7 +185,9 @@ def _same_form(a: str, b: str) -> bool:
         and sa.starts_vowel == sb.starts_vowel
         and sa.ends_vowel == sb.ends_vowel
         and (sa.first_vowel is None or sb.first_vowel is None or sa.first_vowel == sb.first_vowel)
-        and abs(sa.vowel_groups - sb.vowel_groups) <= 1
+        # Arabic written in Latin letters carries no short vowels ('hsn' for Hassan): with no
+        # vowel at all, the count of vowel groups says nothing.
+        and (abs(sa.vowel_groups - sb.vowel_groups) <= 1 or min(sa.vowel_groups, sb.vowel_groups) == 0)
     )
 
 
@@ -199,7 +203,8 @@ def _concept(form: str) -> tuple[str | None, bool]:
 
 
 def _raw_words(name: str) -> list[str]:
-    text = _strip_accents(name).lower()
+    # Arabic and Cyrillic names are compared by their Latin letters ('الساعدي' = al-Saadi).
+    text = _strip_accents(to_latin(name)).lower()
     text = _ARTICLE_PREFIX.sub("", text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")

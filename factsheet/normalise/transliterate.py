@@ -98,19 +98,30 @@ _UKRAINIAN_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
 _TASHKEEL = re.compile(r"[\u064b-\u065f\u0670]")
 
 
+_LONG_VOWELS = "اوي"
+
+
 def _arabic_word(word: str) -> str:
     word = _TASHKEEL.sub("", word)
+    if word in ("الله", "لله"):
+        return "allah"
     prefix = ""
     if word.startswith("ال") and len(word) > 3:
         prefix, word = "al-", word[2:]
     out = []
     for i, ch in enumerate(word):
         latin = _ARABIC.get(ch, ch)
-        # Long vowels inside a word: waw and yeh between consonants are u and i.
-        if ch == "و" and 0 < i < len(word) - 1:
-            latin = "u"
-        elif ch == "ي" and i > 0:
-            latin = "i"
+        before = word[i - 1] if i else ""
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if ch == "ع" and i == 0:
+            latin = "a"  # an opening ayn is written as a vowel in English: Ali, Abbas
+        elif ch in "وي" and i > 0:
+            # Waw and yeh are the long vowels u and i between consonants and at the end
+            # ('Saadi'), consonants next to another vowel letter ('Alyawi', 'Dawla').
+            vowel = "u" if ch == "و" else "i"
+            consonant = "w" if ch == "و" else "y"
+            final = i == len(word) - 1
+            latin = vowel if final else consonant if (before in _LONG_VOWELS or after == "ا") else vowel
         out.append(latin)
     return prefix + "".join(out)
 
