@@ -75,17 +75,82 @@ class Tally:
         return f"{share:>16}  {people}"
 
 
-def write_folder(event: str, folder: Path) -> list[devset.ArticleRef]:
-    """The event's rebuilt articles as JSON records (text + outlet + publication date)."""
+SEEDS = ROOT / "seeds"
+HANDWRITTEN = ROOT / "tests" / "data" / "handwritten_seeds.json"
+_KILL_WORDS = ("kill", "dead", "died")
+
+
+def write_folder(event: str, folder: Path, languages: set[str] | None = None) -> list[devset.ArticleRef]:
+    """The event's rebuilt articles as JSON records (text, outlet, publication date, language).
+
+    `languages` keeps only articles in those languages (to score what each language adds).
+    The seed strike's reports in other languages come with the five English seeds.
+    """
     present = []
     for ref in devset.articles(event):
         text = ref.text()
-        if text is None:
+        if text is None or (languages is not None and ref.language not in languages):
             continue
-        record = {"outlet": ref.outlet, "published": ref.published, "url": ref.url, "text": text}
+        record = {
+            "outlet": ref.outlet,
+            "published": ref.published,
+            "url": ref.url,
+            "language": ref.language,
+            "text": text,
+        }
         (folder / f"{ref.id}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         present.append(ref)
+    if devset.with_seeds(event) and (languages is None or "en" in languages):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     return present
+
+
+def _seed_answers() -> list[tuple[list[str], dict[str, Any]]]:
+    """The seeds' careful readings: the hand-written extractions of tests/data, as answers."""
+    specs = json.loads(HANDWRITTEN.read_text(encoding="utf-8"))
+    out = []
+    for name, spec in specs.items():
+        if name.startswith("_"):
+            continue
+        answer: dict[str, Any] = {"is_strike": True, "people": [], "claims": []}
+        for name_ in (
+            "date",
+            "local_time",
+            "utc_time",
+            "country",
+            "city",
+            "district",
+            "attacker",
+            "weapon",
+            "target_organisation",
+            "killed",
+            "injured",
+        ):
+            text, quote = spec.get(name_, [None, None])
+            answer[name_] = {"value": text, "quote": quote}
+        if "target_person" in spec:
+            person, quote, role, organisation = spec["target_person"]
+            killed = any(w in quote.lower() for w in _KILL_WORDS)
+            answer["people"] = [
+                {
+                    "name": person,
+                    "aliases": [],
+                    "title": role,
+                    "organisation": organisation,
+                    "targeted": True,
+                    "fate": "killed" if killed else "targeted",
+                    "quote": quote,
+                    "fate_quote": quote if killed else None,
+                }
+            ]
+        answer["claims"] = [
+            {"statement": c[0], "speaker": c[1], "speaker_type": c[2], "quote": c[3]}
+            for c in spec.get("claims", [])
+        ]
+        words = (SEEDS / name).read_text(encoding="utf-8").split()
+        out.append(([" ".join(words[i : i + 6]) for i in range(0, max(len(words) - 6, 1), 25)], answer))
+    return out
 
 
 def _answers(refs: list[devset.ArticleRef]) -> list[tuple[list[str], dict[str, Any]]]:
@@ -171,18 +236,21 @@ def tally(sheet: FactSheet, gold: Gold, refs: list[devset.ArticleRef], verbose: 
     return t
 
 
-def run(event: str, mode: str, verbose: bool) -> tuple[Tally, int, float] | None:
+def run(
+    event: str, mode: str, verbose: bool, languages: set[str] | None = None
+) -> tuple[Tally, int, float] | None:
     gold = load_gold(devset.gold_path(event))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        refs = write_folder(event, folder)
-        if not refs:
+        refs = write_folder(event, folder, languages)
+        if not any(folder.iterdir()):
             return None
+        answers = _answers(refs) + (_seed_answers() if devset.with_seeds(event) else [])
         start = time.perf_counter()
         if mode == "offline":
             sheet = pipeline.make([folder], extractor=pipeline.get_extractor("offline"))
         else:
-            with OpenAIStub(answer=_served(_answers(refs))) as stub:
+            with OpenAIStub(answer=_served(answers)) as stub:
                 extractor = pipeline.get_extractor(
                     "llm", base_url=stub.url, model=STUB_MODEL, api_key=STUB_KEY, mode="json_schema"
                 )
@@ -225,6 +293,20 @@ def main(argv: list[str] | None = None) -> int:
             missing.append(event)
             continue
         print(f"{event:44} {half.get(event, '?'):9} " + "  ".join(cells))
+    multilingual = [e for e in chosen if half.get(e) == "multilingual"]
+    if multilingual and "llm" in modes:
+        print("\nmultilingual events, (a) llm, by the languages of the articles merged:")
+        for event in multilingual:
+            langs = sorted({r.language for r in devset.articles(event)} - {"en"})
+            cells = []
+            for label, keep in (
+                ("all", None),
+                ("English only", {"en"}),
+                ("+".join(langs) + " only", set(langs)),
+            ):
+                got = run(event, "llm", False, keep)
+                cells.append(f"{label}: {got[0].line().strip() if got else '-'}")
+            print(f"  {event:42} " + " | ".join(cells))
     print()
     for h in sorted({k[1] for k in totals}):
         print(f"{'TOTAL ' + h:54} " + "  ".join(f"{totals[(m, h)].line():>34}" for m in modes))

@@ -41,6 +41,7 @@ class ArticleRef:
     published: str | None
     query: str
     sha256: str
+    language: str = "en"
 
     @property
     def text_path(self) -> Path:
@@ -75,9 +76,16 @@ def articles(event: str) -> list[ArticleRef]:
             published=a.get("published"),
             query=a["query"],
             sha256=a["sha256"],
+            language=a.get("language", "en"),
         )
         for a in raw["articles"]
     ]
+
+
+def with_seeds(event: str) -> bool:
+    """The seed strike's reports in other languages are merged with the five English seeds."""
+    raw = json.loads((EVENTS / event / "sources.json").read_text(encoding="utf-8"))
+    return bool(raw.get("with_seeds"))
 
 
 def gold_path(event: str) -> Path:

@@ -198,3 +198,51 @@ def test_hostile_article_is_shown_as_text_and_emoji_do_not_shift_highlights(
     assert highlight(browser) == "seven people were killed"
     assert console_errors(browser) == []
     screenshot(browser, tmp_path, "factsheet-hostile.png")
+
+
+ARABIC_REPORT = (
+    "مصادر: غارة بطائرة مسيرة تقتل قياديين في بغداد\n\n"
+    "قالت مصادر أمنية عراقية إن غارة بطائرة مسيّرة أمريكية استهدفت سيارة في حي المشتل شرقي بغداد "
+    "مساء الأربعاء، ما أسفر عن مقتل ٣ أشخاص بينهم القيادي أبو باقر الساعدي."
+)
+
+
+def arabic_sheet() -> FactSheet:
+    """An Arabic report (written for this test) beside an English one, as a model would read them."""
+    from factsheet.pipeline import merge
+    from tests.builders import article, extraction
+
+    english = "A US drone strike in Baghdad killed three people, including commander Abu Baqir al-Saadi."
+    ar = article(ARABIC_REPORT, "Arabic Daily", id="ar").model_copy(update={"language": "ar"})
+    en = article(english, "English Wire", id="en").model_copy(update={"language": "en"})
+    return merge(
+        [
+            extraction(ar, {"killed": ["3", "مقتل ٣ أشخاص"], "city": ["Baghdad", "شرقي بغداد"]}),
+            extraction(en, {"killed": ["three", "killed three people"], "city": ["Baghdad", "in Baghdad"]}),
+        ]
+    )
+
+
+def test_an_arabic_article_reads_right_to_left_with_its_quote_highlighted(
+    browser: Any, tmp_path: Path
+) -> None:
+    sheet = arabic_sheet()
+    assert sheet.event.killed.status == "agreed" and len(sheet.event.killed.support) == 2
+    open_page(browser, sheet, tmp_path / "arabic.html")
+    click(browser, "#f-killed a.v")
+    tabs = browser.find_elements("css selector", "#v-tabs button")
+    arabic_tab = next(t for t in tabs if "Arabic Daily" in t.text)
+    arabic_tab.click()
+    assert highlight(browser) == "مقتل ٣ أشخاص"
+    body = browser.find_element("id", "v-text")
+    assert body.get_attribute("dir") == "rtl" and body.get_attribute("lang") == "ar"
+    assert (
+        browser.execute_script("return getComputedStyle(document.getElementById('v-text')).direction")
+        == "rtl"
+    )
+    screenshot(browser, tmp_path, "factsheet-arabic.png")
+    english_tab = next(t for t in tabs if "English Wire" in t.text)
+    english_tab.click()
+    assert body.get_attribute("dir") == "auto"
+    assert highlight(browser) == "killed three people"
+    assert console_errors(browser) == []

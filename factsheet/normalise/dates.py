@@ -14,6 +14,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from factsheet.models import DateValue
+from factsheet.normalise.foreign_dates import englished_dates
+from factsheet.normalise.foreign_numbers import englished_numbers
 
 WEEKDAYS = [name.lower() for name in calendar.day_name]  # monday .. sunday
 _MONTHS: dict[str, int] = {}
@@ -207,9 +209,11 @@ def month_day(text: str) -> tuple[int, int] | None:
 
 def normalise_date(value: DateValue, anchor: date | None) -> DateValue:
     """Fill canonical/precision/weekday/anchor from the value's words (then its quote)."""
-    found, precision, weekday, used_anchor = _resolve(value.text, anchor)
+    # A date a model left in the article's language ('الأربعاء ٧ شباط'): read in English.
+    text = englished_numbers(englished_dates(value.text))
+    found, precision, weekday, used_anchor = _resolve(text, anchor)
     if found is None and anchor is None:
-        partial = month_day(value.text)
+        partial = month_day(text)
         if partial is not None:
             # 'March 3' with no publication date: keep the day and month; the merge finds the year.
             return value.model_copy(
@@ -223,7 +227,8 @@ def normalise_date(value: DateValue, anchor: date | None) -> DateValue:
     if found is None:
         # The quote may carry what the short text lacks ('Wednesday' in the text, 'Wednesday,
         # Feb. 7' in the quote); a date there counts only if it falls on the text's weekday.
-        q_found, q_precision, q_weekday, q_used = _resolve(value.evidence.quote, anchor)
+        quote = englished_numbers(englished_dates(value.evidence.quote))
+        q_found, q_precision, q_weekday, q_used = _resolve(quote, anchor)
         fits = weekday is None or (q_found is not None and _weekday_name(q_found) == weekday)
         if (q_found is not None and fits) or (precision == "unknown" and weekday is None):
             found, precision, used_anchor = q_found, q_precision, q_used

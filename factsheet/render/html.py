@@ -101,11 +101,11 @@ class Page:
     def value(self, text: str, quotes: Sequence[QuoteRef], what: str, cls: str = "v") -> str:
         """A value that opens its quotes; plain text when no quote backs it."""
         if not quotes:
-            return f'<span class="{cls} noquote">{esc(text)}</span>'
+            return f'<span class="{cls} noquote" dir="auto">{esc(text)}</span>'
         first = quotes[0].quote
         # A link rather than a button: links wrap like text inside a sentence or a list item.
         return (
-            f'<a class="{cls}" href="#viewer" data-q="{self.quotes.ref(quotes)}" '
+            f'<a class="{cls}" href="#viewer" data-q="{self.quotes.ref(quotes)}" dir="auto" '
             f'data-label="{esc(what)}" title="{esc(first)}">{esc(text)}</a>'
         )
 
@@ -342,11 +342,20 @@ class Page:
 
     def data(self) -> str:
         sources = {
-            s.id: {"label": self.labels[s.id], "outlet": s.outlet, "title": s.title, "text": s.text}
+            s.id: {
+                "label": self.labels[s.id],
+                "outlet": s.outlet,
+                "title": s.title,
+                "text": s.text,
+                "language": s.language,
+                "rtl": s.language in _RTL,
+            }
             for s in self.sheet.sources
         }
         return json_for_script({"quotes": self.quotes.items, "sources": sources})
 
+
+_RTL = {"ar", "fa", "he", "ur", "ps", "ku", "yi", "dv"}
 
 _VIEWER = (
     '<aside id="viewer" aria-label="Article text">'

@@ -44,12 +44,21 @@
   function note(text, quote) {
     var p = add(info, "span", "", "v-note");
     p.appendChild(document.createTextNode(text + (quote ? " Quoted as: " : "")));
-    if (quote) add(p, "q", quote);
+    if (quote) add(p, "q", quote).setAttribute("dir", "auto");
+  }
+
+  // Right-to-left articles (Arabic, Persian, Hebrew, Urdu) read and wrap right to left; the
+  // browser's own bidi algorithm then orders any embedded Latin names and digits.
+  function direction(src) {
+    body.setAttribute("dir", src && src.rtl ? "rtl" : "auto");
+    if (src && src.language) body.setAttribute("lang", src.language);
+    else body.removeAttribute("lang");
   }
 
   function showQuote(q) {
     var src = data.sources[q.source];
     body.textContent = "";
+    direction(src);
     if (!src) {
       info.textContent = "This quote's article is not in the sheet.";
       return;
@@ -86,6 +95,7 @@
   function showArticle(id) {
     var src = data.sources[id];
     body.textContent = "";
+    direction(src);
     describe(src);
     if (src.text === null || src.text === undefined) {
       note("The sheet does not include this article's text.", "");
