@@ -80,11 +80,13 @@ def _contained(short: Mention, long: Resolved) -> bool:
 
 
 def _short_form_of(a: Resolved, b: Resolved) -> bool:
-    """A two-word-or-longer name of `a` is the name of `b` less some words ('Mohammad
-    Allahdadi' in 'Mohammad Ali Allahdadi')."""
+    """A two-word-or-longer name of `a` is the name of `b` less some words after the first
+    ('Mohammad Allahdadi' in 'Mohammad Ali Allahdadi'; not 'Khalil al-Hayya' in his son's
+    'Hammam Khalil al-Hayya')."""
     return any(
         entities.word_count(x) >= 2
         and entities.word_count(y) >= 2
+        and entities.same_given_name(x, y)
         and entities.same_entity(x, y, allow_short_form=True)
         for ma in a.mentions
         for x in ma.names

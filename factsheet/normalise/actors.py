@@ -99,12 +99,35 @@ _STATE_ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bkremlin\b", re.I), "Russia"),
     (re.compile(r"\birgc\b|\brevolutionary guards?\b", re.I), "Iran"),
 ]
+# A capital standing for its government ('Washington blamed Tehran'), as a whole phrase only:
+# inside a longer phrase it is a place ('a Damascus suburb').
+_CAPITALS = {
+    "washington": "United States",
+    "the white house": "United States",
+    "white house": "United States",
+    "moscow": "Russia",
+    "tehran": "Iran",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "beijing": "China",
+    "riyadh": "Saudi Arabia",
+    "ankara": "Turkey",
+    "damascus": "Syria",
+    "london": "United Kingdom",
+    "paris": "France",
+    "abu dhabi": "United Arab Emirates",
+    "doha": "Qatar",
+    "cairo": "Egypt",
+}
 # 'Iranian-backed', 'US-supported': the backer is not the one acting.
 _BACKERS = re.compile(r"\b[\w.]+(?:-|\s+)(?:backed|supported|sponsored|allied|aligned)\b", re.I)
 
 
 def country_actor(text: str) -> str | None:
     """The country a phrase names as an actor ('US forces' -> 'United States'), else None."""
+    capital = _CAPITALS.get(" ".join(text.lower().split()).strip(" .,"))
+    if capital is not None:
+        return capital
     for pattern, country in _STATE_ALIASES:
         if pattern.search(text):
             rest = pattern.sub(" ", text)

@@ -455,3 +455,14 @@ def same_person_loose(a: str, b: str) -> bool:
             if all(_loose_word(x, y) for x, y in pairs) and any(_word_eq(x, y) for x, y in pairs):
                 return True
     return False
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two names start with the same name word ('Mohammad Allahdadi', 'Mohammad Ali Allahdadi').
+
+    Arabic names chain a father's name after one's own: 'Hammam Khalil al-Hayya' is Khalil
+    al-Hayya's son, so a name found at the end of a longer one is not, by itself, that person.
+    """
+    wa = [w for w in _words(_strip_quotes(a)) if not w.type_noun and w.form not in _PARTICLES]
+    wb = [w for w in _words(_strip_quotes(b)) if not w.type_noun and w.form not in _PARTICLES]
+    return bool(wa and wb) and _word_eq(wa[0], wb[0])
