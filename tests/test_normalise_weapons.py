@@ -33,3 +33,11 @@ def test_compatible_weapons() -> None:
     assert compatible_weapons("drone", None)
     assert not compatible_weapons("drone", "explosive device")
     assert not compatible_weapons("gunfire", "airstrike")
+
+
+def test_a_chemical_attack_is_named_by_its_agent() -> None:
+    from factsheet.normalise.weapons import canonical_weapon, compatible_weapons
+
+    assert canonical_weapon("a suspected sarin gas attack") == "chemical"
+    assert canonical_weapon("chemical weapons attack") == "chemical"
+    assert compatible_weapons("chemical", "airstrike"), "aircraft dropped it: not a contradiction"

@@ -71,3 +71,12 @@ def test_the_wounded_and_the_survivors_keep_their_own_fates() -> None:
     assert got["Hamid Rasouli"][0] == "killed"
     assert got["Laila Karimi"][0] == "injured"
     assert got["Yusuf Barakzai"][0] == "survived"
+
+
+def test_a_spokesman_who_also_told_reporters_is_not_the_target() -> None:
+    event = read(
+        "A US strike on Thursday targeted a senior militant leader in the border region, officials said.\n\n"
+        "Colonel Dale Hamner, also told reporters Thursday that the strike killed the commander."
+    )
+    assert event.target_person is None or event.target_person.text != "Dale Hamner"
+    assert "Dale Hamner" not in fates(event)

@@ -11,6 +11,15 @@ import re
 
 # Class -> patterns, checked in this order (a 'drone strike' is a drone before it is a strike).
 _CLASSES: list[tuple[str, re.Pattern[str]]] = [
+    # A chemical attack is named by its agent first, whatever delivered it (an air strike
+    # dropping sarin is, to a reader, a chemical attack).
+    (
+        "chemical",
+        re.compile(
+            r"\bchemical\b|\bsarin\b|\bchlorine\b|\bnerve (?:agent|gas)\b|\btoxic gas\b"
+            r"|\bpoison(?:ous)? gas\b|\bgas attack\b|\bmustard gas\b"
+        ),
+    ),
     (
         "drone",
         re.compile(
@@ -46,6 +55,9 @@ _RELATED = {
     frozenset({"missile", "rocket"}),
     frozenset({"artillery", "mortar"}),
     frozenset({"artillery", "rocket"}),
+    frozenset({"chemical", "airstrike"}),
+    frozenset({"chemical", "rocket"}),
+    frozenset({"chemical", "artillery"}),
 }
 
 

@@ -298,7 +298,8 @@ def _armed(candidate: Candidate) -> bool:
     return bool(data.organisation) or bool(role_words & _ARMED_ROLE_WORDS)
 
 
-_ARMED_ROLE_WORDS = {"commander", "leader", "operative", "militant", "mastermind", "emir", "founder", "chief"}
+# 'chief' is left out: a 'chief of staff to the prime minister' is a civil servant.
+_ARMED_ROLE_WORDS = {"commander", "leader", "operative", "militant", "mastermind", "emir", "founder"}
 
 
 def _mark_targeted(people: list[PersonValue], candidate: Candidate) -> list[PersonValue]:

@@ -159,6 +159,11 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bimprovised\s+explosive\s+devices?\b|\bIEDs?\b|\bexplosive\s+devices?\b", 3),
         (r"\bcluster\s+munitions?\b|\bwhite\s+phosphorus\b", 3),
         (
+            r"\bchemical\s+(?:weapons?\s+)?(?:attacks?|strikes?|weapons?)\b|\bsarin\b|\bchlorine\s+(?:gas|attacks?)\b"
+            r"|\bnerve\s+(?:agent|gas)\b|\b(?:toxic|poison(?:ous)?)\s+gas\b|\bgas\s+attacks?\b",
+            4,
+        ),
+        (
             r"\b"
             + _MODIFIER
             + r"[- ]?(?:strikes?|attacks?|raids?|bombings?|assaults?|fire|shelling|barrage|bombardment)\b",

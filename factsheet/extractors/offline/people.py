@@ -48,7 +48,14 @@ _DIED_AFTER = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:said|says|told|added|wrote|stated|warned|announced)\b"
+    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?"
+    r"(?:said|says|told|added|wrote|stated|warned|announced)\b"
+)
+# 'the son of X', 'X's widow': the relative places the victim, and is not one.
+RELATION_BEFORE = re.compile(
+    r"\b(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
+    r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.I,
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:according\s+to|President|Prime\s+Minister|Minister|spokes(?:man|woman|person)|Secretary|said|told)[\s,]+"
@@ -135,6 +142,8 @@ def person_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             continue
         before, after = text[max(0, span.start - 120) : span.start], text[span.end :]
         if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
+            continue
+        if RELATION_BEFORE.search(before):
             continue
         score = 0
         person = Person(None, None)

@@ -56,6 +56,19 @@ _STRIKE_NEAR_BEFORE = re.compile(
 )
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$|\bcity\s+of\s+$", re.IGNORECASE)
 _REGION_AFTER = re.compile(rf"^\s+{REGION_NOUNS}\b", re.IGNORECASE)
+# 'the Syrian province of Aleppo', 'Saada governorate': a region's name, not the city hit.
+_REGION_BEFORE = re.compile(
+    r"\b(?:province|provinces|governorate|region|oblast|district|county|state)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where the dead and wounded were taken ('doctors in Quetta received two bodies'), or where a
+# missile came from: other places than the strike's.
+_CARE_CONTEXT = re.compile(
+    r"\b(?:hospitals?|doctors|morgue|medics|receiving|received|taken\s+to|transferred\s+to|evacuated\s+to|"
+    r"brought\s+to|funerals?|buried)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _ACTOR_AFTER = re.compile(
     r"^(?:\s+(?:said|says|claimed|denied|officials|government|authorities|has|have|had|will|would)\b|-)",
     re.IGNORECASE,
@@ -187,7 +200,13 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         elif m.kind == "demonym":
             continue
         else:
-            if _REGION_AFTER.match(after):
+            if (
+                _REGION_AFTER.match(after)
+                or _REGION_BEFORE.search(before)
+                or _FROM_BEFORE.search(before[-40:])
+            ):
+                continue
+            if _CARE_CONTEXT.search(text) and not _strike_there(text, m):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
                 cities.append(cand(m, 3.0, m.countries))

@@ -24,7 +24,7 @@ from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
 from factsheet.extractors.offline.lexicons import ROLE_NOUNS, TITLES
 from factsheet.extractors.offline.names import NameSpan, name_runs
-from factsheet.extractors.offline.people import is_name, strip_titles
+from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles
 from factsheet.models import Evidence, PersonValue
 
 _KILL = re.compile(
@@ -39,12 +39,6 @@ _NOT_TARGET = re.compile(r"\b(?:not\s+the\s+target|was\s+not\s+targeted)\b", re.
 _LIST_START = re.compile(
     r"^\s*(?:the\s+list\s+included|they\s+(?:were|included)|among\s+them|those\s+killed|the\s+dead\s+"
     r"(?:were|included)|also\s+killed\s+were|the\s+victims\s+(?:were|included)|they\s+are)\b",
-    re.I,
-)
-# 'the son of X', 'X's widow': the relative places the victim, and is not one.
-_RELATION_BEFORE = re.compile(
-    r"\b(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
-    r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
 _PLACE_AFTER = re.compile(
@@ -163,7 +157,7 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
         if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
             continue
-        if _RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after):
             continue
         fate = inherited if listed else _nearest(text, span.start, _FATES)
         role = (title.split()[-1].lower() if title else None) or _role_after(after)
