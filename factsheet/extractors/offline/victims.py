@@ -48,7 +48,8 @@ _PLACE_AFTER = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:said|says|told|added|wrote|stated|warned|announced|pledged|"
+    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?"
+    r"(?:said|says|told|added|wrote|stated|warned|announced|pledged|"
     r"vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:\w+\s+){0,3}$", re.I)
