@@ -36,7 +36,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 import devset  # noqa: E402
 
 from factsheet import pipeline  # noqa: E402
-from factsheet.models import DateValue, Evidence, FactSheet  # noqa: E402
+from factsheet.models import EVENT_FIELDS, DateValue, Evidence, FactSheet  # noqa: E402
 from factsheet.normalise.dates import normalise_date, parse_anchor  # noqa: E402
 from factsheet.normalise.numbers import parse_count  # noqa: E402
 from factsheet.score import Gold, load_gold, render_score, score  # noqa: E402
@@ -114,21 +114,10 @@ def _seed_answers() -> list[tuple[list[str], dict[str, Any]]]:
         if name.startswith("_"):
             continue
         answer: dict[str, Any] = {"is_strike": True, "people": [], "claims": []}
-        for name_ in (
-            "date",
-            "local_time",
-            "utc_time",
-            "country",
-            "city",
-            "district",
-            "attacker",
-            "weapon",
-            "target_organisation",
-            "killed",
-            "injured",
-        ):
-            text, quote = spec.get(name_, [None, None])
-            answer[name_] = {"value": text, "quote": quote}
+        for field_name in EVENT_FIELDS:
+            if field_name != "target_person":  # people carry the person, below
+                text, quote = spec.get(field_name, [None, None])
+                answer[field_name] = {"value": text, "quote": quote}
         if "target_person" in spec:
             person, quote, role, organisation = spec["target_person"]
             killed = any(w in quote.lower() for w in _KILL_WORDS)
