@@ -118,3 +118,21 @@ def test_compatible_dates() -> None:
     assert compatible_dates(full, month)
     assert compatible_dates(full, unknown)
     assert not compatible_dates(weekday_only, wrong_weekday)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        ("الأربعاء ٧ شباط ٢٠٢٤", "ar", "2024-02-07"),
+        ("19 листопада 2025", "uk", "2025-11-19"),
+        ("24 апреля 2025 года", "ru", "2025-04-24"),
+        ("le 7 février 2024", "fr", "2024-02-07"),
+        ("el 7 de febrero de 2024", "es", "2024-02-07"),
+    ],
+)
+def test_dates_in_the_articles_own_language(text: str, language: str, iso: str) -> None:
+    from factsheet.models import DateValue, Evidence
+    from factsheet.normalise.dates import normalise_date
+
+    value = normalise_date(DateValue(text=text, evidence=Evidence(quote=text)), None, language)
+    assert (value.canonical, value.precision) == (iso, "day")

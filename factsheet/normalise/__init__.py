@@ -88,7 +88,7 @@ def normalise_extraction(extraction: Extraction) -> Extraction:
     anchor = parse_anchor(extraction.article.published)
     updates: dict[str, object] = {}
     if event.date is not None:
-        updates["date"] = normalise_date(event.date, anchor)
+        updates["date"] = normalise_date(event.date, anchor, extraction.article.language)
     if event.local_time is not None:
         updates["local_time"] = normalise_time(event.local_time, utc=False)
     if event.utc_time is not None:

@@ -111,7 +111,7 @@ def _latest_weekday(weekday: str, anchor: date, *, strictly_before: bool) -> dat
     return anchor - timedelta(days=back)
 
 
-def _dateparser_fallback(text: str) -> date | None:
+def _dateparser_fallback(text: str, language: str | None = None) -> date | None:
     """Full dates in forms the rules above miss (other languages, odd orders); never partial ones."""
     if not re.search(r"\d", text):
         return None
@@ -132,13 +132,24 @@ def _dateparser_fallback(text: str) -> date | None:
         "DATE_ORDER": "DMY",
     }
     try:
-        parsed = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        # The article's own language when known: scanning every locale finds dates in words
+        # that only look like them in some other language.
+        languages = [language] if language else None
+        parsed = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+        if parsed is None and language:
+            # A date inside words ('el 7 de febrero de 2024'): search, in that language only.
+            from dateparser.search import search_dates
+
+            found = search_dates(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+            parsed = found[0][1] if found else None
     except (ValueError, OverflowError):
         return None
     return parsed.date() if parsed is not None else None
 
 
-def _resolve(text: str, anchor: date | None) -> tuple[date | None, str, str | None, bool]:
+def _resolve(
+    text: str, anchor: date | None, language: str | None = None
+) -> tuple[date | None, str, str | None, bool]:
     """(date, precision, weekday, whether the anchor was needed) for one phrase."""
     folded = _fold(text)
     weekday_match = _WEEKDAY_ANY.search(folded)
@@ -170,7 +181,7 @@ def _resolve(text: str, anchor: date | None) -> tuple[date | None, str, str | No
             if pattern.search(folded):
                 return anchor + timedelta(days=offset), "day", None, True
     if explicit is None:
-        parsed = _dateparser_fallback(text)
+        parsed = _dateparser_fallback(text, language)
         if parsed is not None:
             return parsed, "day", None, False
     return None, "unknown", weekday_title, False
@@ -207,11 +218,11 @@ def month_day(text: str) -> tuple[int, int] | None:
     return None
 
 
-def normalise_date(value: DateValue, anchor: date | None) -> DateValue:
+def normalise_date(value: DateValue, anchor: date | None, language: str | None = None) -> DateValue:
     """Fill canonical/precision/weekday/anchor from the value's words (then its quote)."""
     # A date a model left in the article's language ('الأربعاء ٧ شباط'): read in English.
     text = englished_numbers(englished_dates(value.text))
-    found, precision, weekday, used_anchor = _resolve(text, anchor)
+    found, precision, weekday, used_anchor = _resolve(text, anchor, language)
     if found is None and anchor is None:
         partial = month_day(text)
         if partial is not None:
@@ -228,7 +239,7 @@ def normalise_date(value: DateValue, anchor: date | None) -> DateValue:
         # The quote may carry what the short text lacks ('Wednesday' in the text, 'Wednesday,
         # Feb. 7' in the quote); a date there counts only if it falls on the text's weekday.
         quote = englished_numbers(englished_dates(value.evidence.quote))
-        q_found, q_precision, q_weekday, q_used = _resolve(quote, anchor)
+        q_found, q_precision, q_weekday, q_used = _resolve(quote, anchor, language)
         fits = weekday is None or (q_found is not None and _weekday_name(q_found) == weekday)
         if (q_found is not None and fits) or (precision == "unknown" and weekday is None):
             found, precision, used_anchor = q_found, q_precision, q_used
