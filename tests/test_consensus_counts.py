@@ -109,3 +109,17 @@ def test_more_named_dead_than_any_figure_is_noted_not_imposed() -> None:
     killed = sheet.event.killed
     assert killed.value == Casualties(low=2, best=2, high=2)
     assert killed.note and "more than the highest figure" in killed.note
+
+
+def test_dozens_beside_figures_is_listed_but_sets_no_end_of_the_range() -> None:
+    sheet = merge(
+        [
+            toll("Alpha Daily", "dozens of people"),
+            toll("Bravo Post", "39 people"),
+            toll("Charlie Wire", "51 people"),
+        ]
+    )
+    killed = sheet.event.killed
+    assert killed.status == "range"
+    assert killed.value is not None and (killed.value.low, killed.value.high) == (39, 51)
+    assert "Alpha Daily" in {o for a in killed.alternatives for o in a.outlets}

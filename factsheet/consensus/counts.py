@@ -118,10 +118,25 @@ def _count(ballot: Ballot) -> CountValue:
     return ballot.value
 
 
+# Vague plurals ('dozens', 'several') give a floor, not a figure: beside outlets that give
+# figures, they neither set the range's low end nor count as the best estimate.
+VAGUE_QUALIFIERS = frozenset(
+    {"dozens", "scores", "hundreds", "thousands", "tens", "several", "multiple", "few", "handful"}
+)
+
+
+def _vague(value: CountValue) -> bool:
+    return value.qualifier in VAGUE_QUALIFIERS
+
+
 def _as_range(
     field_name: str, outcome: Outcome, voting: list[Ballot], published: dict[str, str]
 ) -> Outcome | None:
     """None when, once far-off figures are set aside, the rest agree: the vote already says it."""
+    listed = voting
+    figured = [b for b in voting if not _vague(_count(b))]
+    if figured and len(figured) < len(voting):
+        voting = figured
     by_group: dict[str, list[Ballot]] = {}
     for b in voting:
         by_group.setdefault(b.group, []).append(b)
@@ -156,7 +171,7 @@ def _as_range(
 
     best = max(support, key=lambda n: (support[n], exact(n), latest(n), n)) if support else None
 
-    clusters = cluster(field_name, voting)
+    clusters = cluster(field_name, listed)
     outlier_groups = far
 
     def is_outlier(c: Cluster) -> bool:

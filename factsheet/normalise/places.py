@@ -268,3 +268,27 @@ def compatible_districts(a: str | None, b: str | None) -> bool:
     if is_direction(a) and is_direction(b):
         return a in b or b in a  # 'east' and 'northeast' overlap
     return is_direction(a) or is_direction(b)
+
+
+@lru_cache(maxsize=1)
+def _coordinates() -> dict[tuple[str, str], tuple[float, float]]:
+    """(GeoNames name, country code) -> (latitude, longitude) of its most populous city."""
+    found: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in _cities():
+        key = (str(city["name"]), str(city["countrycode"]))
+        lat, lon = city.get("latitude"), city.get("longitude")
+        if isinstance(lat, int | float) and isinstance(lon, int | float):
+            found.setdefault(key, (float(lat), float(lon)))
+    return found
+
+
+def city_coordinates(city: str) -> tuple[float, float] | None:
+    """(latitude, longitude) of the most populous gazetteer city of that name, or None.
+
+    For tables that place a strike on a map (events.csv) and for telling two towns apart by
+    distance; the same city `country_for_city` names, so the two never disagree.
+    """
+    entry = _city_entry(city)
+    if entry is None:
+        return None
+    return _coordinates().get((entry[1], entry[2]))
