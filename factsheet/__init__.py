@@ -4,6 +4,8 @@ import factsheet
 sheet = factsheet.make(["seeds/"])                 # FactSheet
 one = factsheet.extract("seeds/002_....txt")        # Extraction
 sheet = factsheet.merge([one, ...])                 # FactSheet, no model call
+feed = factsheet.make_events(["feed/"])             # Feed: one sheet per strike, and what is in none
+factsheet.write_events(feed, "events/")             # sheets, index.json, index.html, events.csv
 """
 
 from factsheet._version import __version__
@@ -20,7 +22,17 @@ from factsheet.errors import (
 from factsheet.models import *  # noqa: F403
 from factsheet.models import __all__ as _model_names
 
-_PIPELINE = {"Progress", "extract", "get_extractor", "make", "merge", "prepare"}
+_PIPELINE = {
+    "Progress",
+    "extract",
+    "get_extractor",
+    "group",
+    "make",
+    "make_events",
+    "merge",
+    "prepare",
+    "write_events",
+}
 
 
 def __getattr__(name: str) -> object:

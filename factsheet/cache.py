@@ -11,6 +11,11 @@ One JSON file per entry, written atomically: a run killed halfway leaves whole e
 nothing else, and the next run resumes from them. A file that cannot be read or no longer
 validates is treated as a miss and overwritten; the cache can cost a re-read, never a run.
 
+Two small neighbours share the folder: `modes.json` (ModeMemory), the response mode --mode
+auto found for each endpoint and model, so only the first run against a server probes it;
+and `batches/` (factsheet.extractors.batch), the Batch API jobs a run submitted, so a killed
+run collects them instead of paying again.
+
 Only model-backed extractors are cached. The offline extractor reads an article in about
 25 ms, the same time the pipeline spends on its cross-check anyway, and its output changes
 with every change to its rules, which carry no version to key on: caching it would mostly
@@ -24,8 +29,10 @@ import hashlib
 import json
 import os
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,7 +59,7 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path:
 
 
 @lru_cache(maxsize=1)
-def _answer_schema_digest() -> str:
+def answer_schema_digest() -> str:
     """The JSON schema the LLM is asked to fill: a new field changes answers without a prompt edit."""
     from factsheet.extractors.llm_schema import StrikeAnswer
 
@@ -64,7 +71,8 @@ def extractor_identity(extractor: Any) -> dict[str, str] | None:
     """What makes this extractor's answers what they are; None means: do not cache it.
 
     An extractor can state its own identity with a `cache_identity()` method (None to opt
-    out). The LLM extractor's is derived from its settings and prompt set until it does.
+    out); the LLM extractor does, with the response mode it settled on. Anything else named
+    'llm' with settings and prompts (a wrapper around the extractor) gets one derived from them.
     """
     own = getattr(extractor, "cache_identity", None)
     if callable(own):
@@ -79,8 +87,21 @@ def extractor_identity(extractor: Any) -> dict[str, str] | None:
         "endpoint": settings.endpoint,
         "mode": settings.effective_mode,
         "prompt_version": extractor.prompts.id,
-        "answer_schema": _answer_schema_digest(),
+        "answer_schema": answer_schema_digest(),
     }
+
+
+def extractor_identities(extractor: Any) -> list[dict[str, str]]:
+    """Every identity a stored answer for this extractor may be under, the preferred one first.
+
+    One, except for an LLM extractor in --mode auto that has not yet found its mode: its
+    answers may be under any mode auto can settle on, and any of them is a valid reading.
+    """
+    several = getattr(extractor, "cache_identities", None)
+    if callable(several):
+        return [{str(k): str(v) for k, v in identity.items()} for identity in several()]
+    one = extractor_identity(extractor)
+    return [] if one is None else [one]
 
 
 @dataclass(frozen=True)
@@ -181,3 +202,69 @@ class ExtractionCache:
         with contextlib.suppress(OSError):  # not empty: someone else's files live there too
             self.entries_dir.rmdir()
         return removed
+
+
+class ModeMemory:
+    """The response mode that worked for each endpoint and model: <cache folder>/modes.json.
+
+    --mode auto probes a server once (its first request may be refused, costing a request
+    and, on a slow local server, a wait) and records the answer here, so every later run
+    starts in the right mode. The file is small, rewritten atomically, and an unreadable one
+    is treated as empty: forgetting a mode costs one probe, never a run. Endpoints are stored
+    as the extractor shows them (no credentials from the URL).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "modes.json"
+        self._lock = threading.Lock()
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, endpoint: str, model: str) -> str | None:
+        """The mode that worked for this endpoint and model, if a run found one."""
+        found = self.entry(endpoint, model)
+        mode = found.get("mode") if found is not None else None
+        return mode if isinstance(mode, str) else None
+
+    def entry(self, endpoint: str, model: str) -> dict[str, Any] | None:
+        """The stored record: mode, the modes refused and why, and when it was found."""
+        models = self._load().get(endpoint)
+        found = models.get(model) if isinstance(models, dict) else None
+        return found if isinstance(found, dict) else None
+
+    def put(self, endpoint: str, model: str, mode: str, refused: Mapping[str, str]) -> bool:
+        """Remember `mode`; False (never an exception) when the folder cannot be written."""
+        record = {
+            "mode": mode,
+            "refused": dict(refused),
+            "found": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        return self._update(endpoint, model, record)
+
+    def forget(self, endpoint: str, model: str) -> bool:
+        return self._update(endpoint, model, None)
+
+    def _update(self, endpoint: str, model: str, record: dict[str, Any] | None) -> bool:
+        with self._lock:
+            data = self._load()
+            models = data.get(endpoint)
+            models = dict(models) if isinstance(models, dict) else {}
+            if record is None:
+                models.pop(model, None)
+            else:
+                models[model] = record
+            if models:
+                data[endpoint] = models
+            else:
+                data.pop(endpoint, None)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+            except (OSError, UserError):
+                return False
+            return True

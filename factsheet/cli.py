@@ -22,11 +22,11 @@ from factsheet import pipeline
 from factsheet._version import __version__
 from factsheet.cache import ExtractionCache
 from factsheet.concurrency import DEFAULT_LLM_JOBS
-from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, UserError
+from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, OutputError, UserError
 from factsheet.files import load_model
 from factsheet.ingest import read_article
 from factsheet.jsonschemas import json_schemas, write_schemas
-from factsheet.models import Extraction, FactSheet, Usage
+from factsheet.models import Extraction, FactSheet, Feed, Usage
 from factsheet.output import check_writable, write_text_atomic
 from factsheet.pricing import Prices, prices_for
 from factsheet.render import render_html, render_markdown
@@ -123,7 +123,8 @@ def _extractor_options(fn: F) -> F:
             type=click.Choice(["auto", "json_schema", "json_object", "tools", "md_json"]),
             default=None,
             help="How structured output is requested. 'json_schema' for OpenAI, vLLM and Ollama; "
-            "'json_object' for llama.cpp servers (schema sent as a grammar). Default: auto.",
+            "'json_object' for llama.cpp servers (schema sent as a grammar). Default 'auto': tries "
+            "json_schema, then json_object, then tools, and remembers what worked (env FACTSHEET_MODE).",
         ),
     ]
     for option in reversed(options):
@@ -158,6 +159,79 @@ def _cost_options(fn: F) -> F:
 
 def _cache(no_cache: bool) -> ExtractionCache | None:
     return None if no_cache else ExtractionCache.default()
+
+
+def _batch_options(fn: F) -> F:
+    options = [
+        click.option(
+            "--batch",
+            is_flag=True,
+            help="Send the articles through the endpoint's Batch API (OpenAI: half price, answered within "
+            "24 h; or any server with /v1/files and /v1/batches) and wait for it. The batch id is kept in "
+            "the cache folder: a stopped run, run again, collects the batch instead of paying again.",
+        ),
+        click.option(
+            "--batch-failures",
+            type=click.Choice(["live", "list"]),
+            default=None,
+            help="With --batch: 'live' (default) asks failed lines again, and re-asks answers whose quotes "
+            "are not in the article, through the live API at the live price; 'list' lists failed lines "
+            "in `failures` and leaves such quotes unverified.",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _announce_model(extractor: Any, quiet: bool) -> None:
+    """Say which model was taken from the server's list, since nobody named it."""
+    settings = getattr(extractor, "settings", None)
+    if quiet or settings is None or settings.model_source != "discovered":
+        return
+    click.echo(
+        f"factsheet: using the model {settings.model!r}, the only one the server at {settings.endpoint} "
+        "lists (set --model or FACTSHEET_MODEL to choose another).",
+        err=True,
+    )
+
+
+def _mode_note(extractor: Any) -> None:
+    """How --mode auto chose the response mode, when it did (a probe this run, or a remembered one)."""
+    report = getattr(extractor, "mode_report", None)
+    said = report() if callable(report) else None
+    if said:
+        click.echo(f"Response {said}", err=True)
+
+
+def _batch_run(
+    chosen: Any, cache: ExtractionCache | None, batch: bool, failures: str | None, quiet: bool
+) -> Any:
+    """BatchOptions for `make --batch` (checked before any work), or None without --batch."""
+    if not batch:
+        if failures is not None:
+            raise UserError("--batch-failures only applies with --batch")
+        return None
+    from factsheet.extractors.batch import BatchEvent, BatchOptions
+
+    pipeline.check_batch(chosen, cache)
+
+    def show(event: BatchEvent) -> None:
+        click.echo(event.message, err=True)
+
+    poll = os.environ.get("FACTSHEET_BATCH_POLL_SECONDS", "").strip()
+    try:
+        every = float(poll) if poll else BatchOptions.poll_seconds
+    except ValueError:
+        every = -1.0
+    if not every > 0:
+        raise ConfigError(f"FACTSHEET_BATCH_POLL_SECONDS must be a number of seconds above 0, not {poll!r}")
+    return BatchOptions(
+        failures="list" if failures == "list" else "live",
+        on_event=None if quiet else show,
+        poll_seconds=every,
+        max_poll_seconds=max(every, BatchOptions.max_poll_seconds),
+    )
 
 
 def _cache_warnings(cache: ExtractionCache | None) -> None:
@@ -347,12 +421,19 @@ def cli() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     required=True,
     help="Where to write the fact sheet: .json for scripts, .md or .html for people. Written "
-    "atomically: an existing file is only replaced by a complete new one.",
+    "atomically: an existing file is only replaced by a complete new one. With --split: a folder.",
 )
 @FORMAT_OPTION
+@click.option(
+    "--split",
+    is_flag=True,
+    help="The inputs report many strikes (a feed): group them and write one sheet per strike into the "
+    "folder -o DIR (named by date, place and target; --format for .md or .html), with DIR/index.json, "
+    "DIR/index.html and DIR/events.csv (one row per strike). Articles in no group are listed with why.",
+)
 @_extractor_options
 @click.option(
     "--allow-unverified",
@@ -368,11 +449,157 @@ def cli() -> None:
     f"{DEFAULT_LLM_JOBS} for the LLM, 1 for offline (it is fast and uses the CPU).",
 )
 @_cost_options
+@_batch_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines and no summary.")
 def make(
     inputs: tuple[Path, ...],
     output: Path,
     fmt: str | None,
+    split: bool,
+    extractor: str,
+    model: str | None,
+    model_path: Path | None,
+    base_url: str | None,
+    mode: str | None,
+    allow_unverified: bool,
+    jobs: int | None,
+    no_cache: bool,
+    price_in: float | None,
+    price_out: float | None,
+    batch: bool,
+    batch_failures: str | None,
+    quiet: bool,
+) -> None:
+    """Read every article in INPUTS (files or folders), extract, merge, and write the fact sheet.
+
+    Model answers are cached: running again on the same articles makes no model request,
+    and an interrupted run resumes where it stopped.
+    """
+    if not split and output.is_dir():
+        raise UserError(
+            f"{output} is a folder: give a file name (e.g. event.json), "
+            "or add --split to write one sheet per strike into it"
+        )
+    if split:
+        if batch:
+            raise UserError("--batch is not available with --split yet; drop one of them")
+        _make_split(
+            inputs,
+            output,
+            fmt,
+            extractor=extractor,
+            model=model,
+            model_path=model_path,
+            base_url=base_url,
+            mode=mode,
+            allow_unverified=allow_unverified,
+            jobs=jobs,
+            no_cache=no_cache,
+            price_in=price_in,
+            price_out=price_out,
+            quiet=quiet,
+        )
+        return
+    # What can sink the whole run is checked before the first article is read; the endpoint
+    # and its key once the articles are read (local, free) and before the first is sent, and
+    # only if one will be: a run answered entirely from the cache needs no server.
+    fmt = _format_for(output, fmt)
+    if extractor == "offline" and (price_in is not None or price_out is not None):
+        raise UserError(
+            "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
+        )
+    chosen = pipeline.get_extractor(
+        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    )
+    _announce_model(chosen, quiet)
+    prices: Prices | None = prices_for(chosen, price_in, price_out)
+    _check_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
+    cache = _cache(no_cache)
+    batch_run = _batch_run(chosen, cache, batch, batch_failures, quiet)
+    display = _progress_display(quiet)
+    try:
+        sheet = pipeline.make(
+            list(inputs),
+            extractor=chosen,
+            allow_unverified=allow_unverified,
+            on_progress=display,
+            on_start=display.start if display else None,
+            before_model=lambda: pipeline.check_endpoint(chosen),
+            cache=cache,
+            jobs=jobs,
+            prices=prices,
+            batch=batch_run,
+        )
+    finally:
+        if display:
+            display.close()
+    _write_sheet(output, sheet, fmt)
+    _cache_warnings(cache)
+    if not quiet:
+        click.echo(summarise(sheet), err=True)
+        _mode_note(chosen)
+        click.echo(f"Wrote {output}", err=True)
+    _exit_for_failures(sheet)
+
+
+# ---- make --split: a feed about many strikes, one sheet per strike ----------------------------
+
+
+def _check_split_output(output: Path, inputs: Sequence[Path]) -> None:
+    """Before any work: DIR is (or can become) a folder we may write in, outside every input folder.
+
+    A folder inside the inputs would have its sheets read back as articles on the next run.
+    """
+    if output.exists() and not output.is_dir():
+        raise UserError(f"{output}: with --split, -o names a folder (e.g. events/), and this is a file")
+    if not output.exists() and output.suffix.lower() in FORMATS:
+        raise UserError(
+            f"{output}: with --split, -o names a folder (e.g. events/); "
+            "choose the sheets' format with --format"
+        )
+    for given in inputs:
+        try:
+            inside = output.resolve() == given.resolve() or given.resolve() in output.resolve().parents
+        except (OSError, RuntimeError):
+            inside = False
+        if inside and given.is_dir():
+            raise UserError(
+                f"{output}: the sheets would be written into the input folder {given} and read as "
+                "articles next time; choose a folder outside the inputs"
+            )
+    if output.is_dir():
+        check_writable(output / "index.json")
+    elif not output.parent.is_dir():
+        raise OutputError(output, f"cannot be created: the folder {output.parent} does not exist")
+    else:
+        check_writable(output)  # creating the folder needs the same right as creating a file there
+
+
+def _feed_summary(feed: Feed, output: Path, suffix: str) -> str:
+    read = sum(len(e.sheet.sources) for e in feed.events) + len(feed.unassigned)
+    lines = [
+        f"{len(feed.events)} strike(s) from {read} article(s), extractor: {feed.run.extractor}"
+        + (f", model: {feed.run.model}" if feed.run.model else ""),
+        "",
+    ]
+    for event in feed.events:
+        n = len(event.sheet.sources)
+        lines.append(f"  {event.slug + suffix}  ({n} article{'s' if n != 1 else ''})  {event.title}")
+    if feed.unassigned:
+        lines += ["", f"{len(feed.unassigned)} article(s) in no sheet:"]
+        lines += [f"  {u.path}: {u.reason}" for u in feed.unassigned]
+    if feed.failures:
+        lines += ["", f"{len(feed.failures)} article(s) could not be used:"]
+        lines += [f"  {f.path}: {f.message}" for f in feed.failures]
+    lines += ["", f"Wrote {len(feed.events)} sheet(s), index.json, index.html and events.csv to {output}"]
+    return "\n".join(lines)
+
+
+def _make_split(
+    inputs: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    *,
     extractor: str,
     model: str | None,
     model_path: Path | None,
@@ -385,15 +612,8 @@ def make(
     price_out: float | None,
     quiet: bool,
 ) -> None:
-    """Read every article in INPUTS (files or folders), extract, merge, and write the fact sheet.
-
-    Model answers are cached: running again on the same articles makes no model request,
-    and an interrupted run resumes where it stopped.
-    """
-    # What can sink the whole run is checked before the first article is read; the endpoint
-    # and its key once the articles are read (local, free) and before the first is sent, and
-    # only if one will be: a run answered entirely from the cache needs no server.
-    fmt = _format_for(output, fmt)
+    """`make --split`: the same checks before any work as `make`, then one sheet per strike in DIR."""
+    fmt = fmt or "json"
     if extractor == "offline" and (price_in is not None or price_out is not None):
         raise UserError(
             "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
@@ -402,11 +622,11 @@ def make(
         extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
     )
     prices: Prices | None = prices_for(chosen, price_in, price_out)
-    _check_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
+    _check_split_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
     cache = _cache(no_cache)
     display = _progress_display(quiet)
     try:
-        sheet = pipeline.make(
+        feed = pipeline.make_events(
             list(inputs),
             extractor=chosen,
             allow_unverified=allow_unverified,
@@ -420,12 +640,14 @@ def make(
     finally:
         if display:
             display.close()
-    _write_sheet(output, sheet, fmt)
+    pipeline.write_events(feed, output, fmt)
     _cache_warnings(cache)
     if not quiet:
-        click.echo(summarise(sheet), err=True)
-        click.echo(f"Wrote {output}", err=True)
-    _exit_for_failures(sheet)
+        click.echo(_feed_summary(feed, output, pipeline.SHEET_SUFFIXES[fmt]), err=True)
+    if any(f.stage == "extract" for f in feed.failures):
+        sys.exit(EXIT_MODEL)
+    if feed.failures:
+        sys.exit(EXIT_INPUT)
 
 
 def _exit_for_failures(sheet: FactSheet) -> None:
@@ -461,6 +683,7 @@ def extract(
     chosen = pipeline.get_extractor(
         extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
     )
+    _announce_model(chosen, quiet=False)
     prices = prices_for(chosen, price_in, price_out)
     if output is not None:
         _check_output(output, [article])
@@ -552,6 +775,74 @@ def score_command(sheet: Path, gold: Path, min_accuracy: float | None, as_json: 
     click.echo(result.model_dump_json(indent=2) if as_json else render_score(result))
     if min_accuracy is not None and (result.accuracy or 0.0) < min_accuracy:
         sys.exit(EXIT_BELOW)
+
+
+@cli.command("check")
+@click.option(
+    "--base-url",
+    help="The OpenAI-compatible endpoint to try (env FACTSHEET_BASE_URL or OPENAI_BASE_URL); "
+    "omit for OpenAI itself (needs OPENAI_API_KEY).",
+)
+@click.option("--model", help="Model to try (env FACTSHEET_MODEL); default: the one the server lists.")
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "json_schema", "json_object", "tools", "md_json"]),
+    default=None,
+    help="Try only this response mode; default: auto (json_schema, then json_object, then tools).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not remember the mode found for later runs.")
+def check(base_url: str | None, model: str | None, mode: str | None, no_cache: bool) -> None:
+    """Try an endpoint: list its models, find the response mode it takes, run one small extraction.
+
+    Prints the latency and tokens of that extraction and the options to use with `make`. The
+    mode found is remembered (in the cache folder), so `make` starts in it. Exit 0 when the
+    extraction worked, 4 when it did not, 2 for configuration errors.
+    """
+    from factsheet.cache import ModeMemory
+    from factsheet.extractors.discovery import probe_endpoint
+
+    chosen = pipeline.get_extractor("llm", model=model, base_url=base_url, mode=mode)
+    settings = getattr(chosen, "settings", None)
+    client = getattr(chosen, "client", None)
+    if settings is None or client is None:  # pragma: no cover - get_extractor("llm") always has both
+        raise UserError("factsheet check needs an endpoint: set --base-url or OPENAI_API_KEY")
+    memory = None if no_cache else ModeMemory(ExtractionCache.default().directory)
+    report = probe_endpoint(settings, client=client, memory=memory)
+
+    rows: list[tuple[str, str]] = [("Endpoint", settings.endpoint)]
+    if report.models is not None:
+        shown = ", ".join(report.models[:20]) or "none listed"
+        more = f" and {len(report.models) - 20} more" if len(report.models) > 20 else ""
+        rows.append(("Models", shown + more))
+    else:
+        rows.append(("Models", f"not listed (GET /models: {report.models_error})"))
+    how = {"discovered": "the only one the server lists", "default": "OpenAI's default", "given": "as given"}
+    rows.append(("Model", f"{settings.model} ({how.get(settings.model_source, settings.model_source)})"))
+    for index, tried in enumerate(report.tries):
+        verdict = "works" if tried.ok else f"refused: {tried.detail}" if tried.detail else "failed"
+        rows.append(("Modes" if index == 0 else "", f"{tried.mode:<12} {verdict}"))
+    if report.ok and report.seconds is not None:
+        rows.append(
+            (
+                "Extraction",
+                f"{report.seconds:.2f} s, {report.requests} request{'s' if report.requests != 1 else ''}, "
+                f"{report.prompt_tokens:,} prompt + {report.completion_tokens:,} completion tokens; "
+                f"{report.quotes_found}/{report.quotes_total} quotes found in the article",
+            )
+        )
+    else:
+        rows.append(("Extraction", f"failed: {report.error}"))
+    batch_api = {True: "available", False: "not offered", None: "unknown"}[report.batch_api]
+    rows.append(("Batch API", f"{batch_api} ({report.batch_detail})"))
+    if report.ok:
+        rows.append(("Use", " ".join(["factsheet make ARTICLES -o event.json", *report.options(settings)])))
+        if settings.mode == "auto" and memory is not None:
+            rows.append(("", f"(with no --mode, make starts in {report.mode}: remembered in {memory.path})"))
+    width = max(len(label) for label, _ in rows) + 2
+    for label, value in rows:
+        click.echo(f"{label + ':' if label else '':<{width}}{value}")
+    if not report.ok:
+        sys.exit(EXIT_MODEL)
 
 
 @cli.group("cache")

@@ -4,8 +4,13 @@ Prices come, in this order, from explicit arguments (--price-in / --price-out), 
 FACTSHEET_PRICE_IN / FACTSHEET_PRICE_OUT, and last from a small built-in table of OpenAI
 list prices. The table is only used for OpenAI's own endpoint: a local server that calls
 its model "gpt-4o-mini" costs nothing per token, and an unknown price stays unknown (null)
-rather than being guessed. Costs are estimates: discounts for cached prompt tokens or batch
-requests are not counted, so the figure is an upper bound of the invoice.
+rather than being guessed. Costs are estimates: discounts for cached prompt tokens are not
+counted, so the figure is an upper bound of the invoice.
+
+Requests sent through a Batch API (`make --batch`) are priced with `batch_prices`: OpenAI
+bills them at half its list price. Elsewhere the discount is whatever the provider says, so
+it is taken from FACTSHEET_BATCH_PRICE_FACTOR (the fraction of the live price a batch request
+costs) and otherwise assumed to be none: an upper bound again, never a guess downwards.
 """
 
 from __future__ import annotations
@@ -30,6 +35,10 @@ OPENAI_PRICES: dict[str, tuple[float, float]] = {
     "o4-mini": (1.10, 4.40),
     "gpt-3.5-turbo": (0.50, 1.50),
 }
+
+
+# OpenAI's Batch API: "50% cost discount compared to synchronous APIs" (platform docs, 2025).
+OPENAI_BATCH_FACTOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -117,4 +126,42 @@ def prices_for(
         price_in=price_in,
         price_out=price_out,
         env=env,
+    )
+
+
+def batch_prices(
+    prices: Prices | None, *, openai_endpoint: bool, env: Mapping[str, str] | None = None
+) -> Prices | None:
+    """What the same requests cost through the endpoint's Batch API; None when the live price is unknown.
+
+    `prices` are the live prices (the table's, or --price-in / --price-out). The factor is
+    FACTSHEET_BATCH_PRICE_FACTOR when set, else OpenAI's 50% on its own endpoint, else 1.
+    """
+    if prices is None:
+        return None
+    env = os.environ if env is None else env
+    text = (env.get("FACTSHEET_BATCH_PRICE_FACTOR") or "").strip()
+    if text:
+        try:
+            factor = float(text)
+        except ValueError:
+            factor = -1.0
+        if not 0 <= factor <= 1:
+            raise ConfigError(
+                "FACTSHEET_BATCH_PRICE_FACTOR is the fraction of the live price a batch request costs "
+                f"(0.5 for half price), from 0 to 1, not {text!r}"
+            )
+        why = "FACTSHEET_BATCH_PRICE_FACTOR"
+    elif openai_endpoint:
+        factor, why = OPENAI_BATCH_FACTOR, "OpenAI's Batch API discount"
+    else:
+        return Prices(
+            prices.input_per_million,
+            prices.output_per_million,
+            source=f"{prices.source}; Batch API at the live price (no discount known for this endpoint)",
+        )
+    return Prices(
+        round(prices.input_per_million * factor, 6),
+        round(prices.output_per_million * factor, 6),
+        source=f"{prices.source}; Batch API at {factor:.0%} of it ({why})",
     )

@@ -1,6 +1,18 @@
 """Pydantic models: the only language the pipeline's stages speak to one another."""
 
 from factsheet.models.article import Article
+from factsheet.models.events import (
+    EventEntry,
+    EventIndex,
+    ExcludedArticle,
+    Feed,
+    FeedEvent,
+    Grouping,
+    StrikeGroup,
+    Unassigned,
+    UnassignedArticle,
+    UnassignedKind,
+)
 from factsheet.models.evidence import Evidence, MatchKind
 from factsheet.models.extraction import EVENT_FIELDS, CrossCheck, Extraction, StrikeEvent, Usage
 from factsheet.models.sheet import (
@@ -46,10 +58,16 @@ __all__ = [
     "DateValue",
     "Disagreement",
     "DisagreementValue",
+    "EventEntry",
+    "EventIndex",
     "EventSheet",
     "Evidence",
+    "ExcludedArticle",
     "Extraction",
     "FactSheet",
+    "Feed",
+    "FeedEvent",
+    "Grouping",
     "Inferred",
     "MatchKind",
     "PersonValue",
@@ -60,8 +78,12 @@ __all__ = [
     "SheetPerson",
     "Source",
     "StrikeEvent",
+    "StrikeGroup",
     "TextValue",
     "TimeValue",
+    "Unassigned",
+    "UnassignedArticle",
+    "UnassignedKind",
     "Usage",
     "Value",
 ]

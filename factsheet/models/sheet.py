@@ -194,6 +194,11 @@ class RunInfo(BaseModel):
 
     extractor: str
     model: str | None = None
+    mode: str | None = Field(
+        default=None,
+        description="How structured output was requested (json_schema, json_object, tools, md_json); "
+        "with --mode auto, the mode it found. Null for the offline extractor.",
+    )
     prompt_version: str | None = None
     tool_version: str
     allow_unverified: bool = False
