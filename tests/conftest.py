@@ -175,3 +175,23 @@ class ReadableYAML:
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
     vcr.register_serializer("yaml", ReadableYAML)
+
+
+# Settings a developer's shell may hold that would point a CLI test at a real endpoint.
+LLM_ENV_KEYS = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "FACTSHEET_MODEL",
+    "FACTSHEET_BASE_URL",
+    "FACTSHEET_API_KEY",
+    "FACTSHEET_MODE",
+    "FACTSHEET_DEBUG",
+    "FACTSHEET_BATCH_PRICE_FACTOR",
+)
+
+
+def clear_llm_env(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> None:
+    """No model settings from the shell, and a cache folder of the test's own."""
+    for key in LLM_ENV_KEYS:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(cache_dir))

@@ -26,28 +26,17 @@ from factsheet.extractors.llm import LLMExtractor
 from factsheet.ingest import read_article
 from factsheet.pricing import OPENAI_PRICES, prices_for
 from tests.batch_stub import CompatStub
+from tests.conftest import clear_llm_env
 from tests.fakes import grounded_answer, quoted
 from tests.openai_stub import write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "factsheet.schema.json").read_text())
-ENV_KEYS = (
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "FACTSHEET_MODEL",
-    "FACTSHEET_BASE_URL",
-    "FACTSHEET_API_KEY",
-    "FACTSHEET_MODE",
-    "FACTSHEET_DEBUG",
-    "FACTSHEET_BATCH_PRICE_FACTOR",
-)
 
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in ENV_KEYS:
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    clear_llm_env(monkeypatch, tmp_path / "cache")
     monkeypatch.setenv("FACTSHEET_BATCH_POLL_SECONDS", "0.01")
 
 

@@ -16,25 +16,15 @@ from click.testing import CliRunner, Result
 from factsheet.cache import ModeMemory
 from factsheet.cli import cli
 from tests.batch_stub import CompatStub
+from tests.conftest import clear_llm_env
 from tests.openai_stub import write_articles
 
-ENV_KEYS = (
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "FACTSHEET_MODEL",
-    "FACTSHEET_BASE_URL",
-    "FACTSHEET_API_KEY",
-    "FACTSHEET_MODE",
-    "FACTSHEET_DEBUG",
-)
 SECRET = "sk-check-0123456789-DO-NOT-PRINT"
 
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in ENV_KEYS:
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    clear_llm_env(monkeypatch, tmp_path / "cache")
 
 
 def check(*args: str, env: dict[str, str] | None = None) -> Result:

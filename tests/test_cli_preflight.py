@@ -26,27 +26,18 @@ from factsheet.errors import ConfigError, OutputError
 from factsheet.extractors.llm import LLMExtractor
 from factsheet.extractors.offline import OfflineExtractor
 from factsheet.output import check_writable
+from tests.conftest import clear_llm_env
 from tests.fakes import FakeEndpoint, fake_extractor
 from tests.openai_stub import STUB_KEY, STUB_MODEL, OpenAIStub, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-ENV_KEYS = (
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "FACTSHEET_MODEL",
-    "FACTSHEET_BASE_URL",
-    "FACTSHEET_API_KEY",
-    "FACTSHEET_DEBUG",
-)
 SECRET = "sk-test-0123456789-DO-NOT-PRINT"
 
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in ENV_KEYS:
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    clear_llm_env(monkeypatch, tmp_path / "cache")
 
 
 @pytest.fixture
@@ -80,11 +71,15 @@ def message(result: Result) -> str:
 def test_output_in_proc_is_refused_before_any_article_is_read(reads: list[Path]) -> None:
     result = run("make", str(SEEDS), "-o", "/proc/x.json")
     assert result.exit_code == 2
-    assert message(result).startswith("factsheet: /proc/x.json: cannot be written: cannot create files in /proc")
+    assert message(result).startswith(
+        "factsheet: /proc/x.json: cannot be written: cannot create files in /proc"
+    )
     assert reads == []
 
 
-def test_output_in_a_missing_folder_is_refused_and_nothing_is_created(tmp_path: Path, reads: list[Path]) -> None:
+def test_output_in_a_missing_folder_is_refused_and_nothing_is_created(
+    tmp_path: Path, reads: list[Path]
+) -> None:
     out = tmp_path / "results" / "event.json"
     result = run("make", str(SEEDS), "-o", str(out))
     assert result.exit_code == 2
@@ -152,10 +147,15 @@ def test_unwritable_folder_is_named_with_the_reason(
     monkeypatch.setattr("factsheet.output.tempfile.mkstemp", refuse)
     with pytest.raises(OutputError) as caught:
         check_writable(tmp_path / "event.json")
-    assert str(caught.value) == f"{tmp_path / 'event.json'}: cannot be written: cannot create files in {tmp_path} ({says})"
+    assert (
+        str(caught.value)
+        == f"{tmp_path / 'event.json'}: cannot be written: cannot create files in {tmp_path} ({says})"
+    )
 
 
-def test_existing_output_that_cannot_be_opened_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_existing_output_that_cannot_be_opened_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "event.json"
     out.write_text("keep")
     real_open = Path.open
@@ -180,14 +180,19 @@ def test_read_only_existing_output_is_respected(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "existing file cannot be replaced (permission denied)" in message(result)
 
 
-def test_a_failed_final_write_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_final_write_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def disk_full(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("factsheet.output.os.replace", disk_full)
     result = run("make", str(SEEDS), "-o", str(tmp_path / "e.json"), "-q")
     assert result.exit_code == 2
-    assert message(result) == f"factsheet: {tmp_path / 'e.json'}: cannot be written (no space left on the device)"
+    assert (
+        message(result)
+        == f"factsheet: {tmp_path / 'e.json'}: cannot be written (no space left on the device)"
+    )
     assert [p.name for p in tmp_path.iterdir() if "e.json" in p.name] == [], "no result, no temporary file"
 
 
@@ -324,7 +329,9 @@ def _extractor_answering(status: int, body: dict[str, Any]) -> tuple[LLMExtracto
 
     settings = resolve_llm_settings(model="m", base_url="http://endpoint.test/v1", api_key=SECRET, env={})
     client = openai.OpenAI(
-        api_key=SECRET, base_url=settings.base_url, http_client=httpx.Client(transport=httpx.MockTransport(handle))
+        api_key=SECRET,
+        base_url=settings.base_url,
+        http_client=httpx.Client(transport=httpx.MockTransport(handle)),
     )
     return LLMExtractor(settings, client=client), seen
 
@@ -356,7 +363,9 @@ def test_check_is_harmless_with_the_fake_transport_and_skipped_offline() -> None
     endpoint = FakeEndpoint().error(401)
     extractor, _ = fake_extractor(endpoint)
     pipeline.check_endpoint(extractor)  # the fake cannot answer a GET: the check lets it be
-    assert len(endpoint.replies) == 1 and endpoint.requests == [], "the scripted reply is left for the article"
+    assert len(endpoint.replies) == 1 and endpoint.requests == [], (
+        "the scripted reply is left for the article"
+    )
     pipeline.check_endpoint(OfflineExtractor())
 
 
@@ -367,7 +376,9 @@ def _crash(*args: Any, **kwargs: Any) -> Any:
     raise KeyError("surprise\nsecond line")
 
 
-def test_unexpected_error_is_one_line_with_the_debug_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_error_is_one_line_with_the_debug_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pipeline, "make", _crash)
     result = run("make", str(SEEDS), "-o", str(tmp_path / "e.json"))
     assert result.exit_code == 1
