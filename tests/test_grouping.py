@@ -348,3 +348,38 @@ def test_sheet_names_are_unique_and_safe_on_any_file_system() -> None:
 def test_event_slug_never_names_a_sheet_like_the_folder_s_own_files() -> None:
     sheet = pipeline.merge([TOO_LITTLE])
     assert event_slug(sheet) == "undated-unknown-place"
+
+
+def _tent(outlet: str, published: str, day: str) -> Extraction:
+    text = (
+        f"GAZA CITY - An Israeli strike on a tent used by journalists outside a hospital in Gaza City {day} "
+        "killed reporters Samir Khaled and Rami Nasser, the civil defence said."
+    )
+    return report(
+        outlet,
+        published,
+        text,
+        date=day.removeprefix("on ").removeprefix("late on "),
+        city="Gaza City",
+        attacker="Israeli",
+        people=[{"name": "Samir Khaled", "fate": "killed"}, {"name": "Rami Nasser", "fate": "killed"}],
+    )
+
+
+def test_a_like_story_from_two_weeks_later_is_set_aside_however_alike() -> None:
+    """Strikes on journalists in one city a fortnight apart share names and words; the dates decide."""
+    folder = [
+        _tent("Harbour Post", "2025-03-03", "on Sunday"),
+        _tent("Coast Daily", "2025-03-03", "late on Sunday"),
+    ]
+    later_text = (
+        "GAZA CITY - An Israeli strike on a hospital in Gaza City today killed reporter Samir Khaled's "
+        "colleague Hadi Omar, two weeks after Samir Khaled and Rami Nasser were killed in their tent."
+    )
+    later = report(
+        "Night Bulletin", "2025-03-17", later_text, date="today", city="Gaza City", attacker="Israeli"
+    )
+    kept, excluded = set_aside_strays([pipeline.prepare(e) for e in (*folder, later)])
+    assert len(kept) == 2
+    assert [x.outlet for x in excluded] == ["Night Bulletin"]
+    assert "2025-03-17" in excluded[0].reports
