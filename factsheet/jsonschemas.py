@@ -7,11 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from factsheet.models import Extraction, FactSheet
+from factsheet.models import EventIndex, Extraction, FactSheet
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "factsheet.schema.json": FactSheet,
     "extraction.schema.json": Extraction,
+    "index.schema.json": EventIndex,  # DIR/index.json of `make --split`
 }
 
 

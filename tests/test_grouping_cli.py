@@ -85,17 +85,20 @@ def test_split_writes_a_sheet_per_strike_an_index_a_page_and_a_table(feed: Path,
     assert sheet["event"]["killed"]["value"]["best"] == 3 and len(sheet["sources"]) == 5
 
     index = json.loads((out / "index.json").read_text())
+    schema = json.loads((Path(__file__).parent.parent / "schemas" / "index.schema.json").read_text())
+    jsonschema.validate(index, schema)
     assert [e["file"] for e in index["events"]] == [baghdad, kyiv]
     first = index["events"][0]
     assert first["date"] == "2024-02-07" and first["place"] == "Baghdad, Iraq"
     assert sorted(Path(p).name for p in first["sources"]) == sorted(p.name for p in SEEDS.iterdir())
     assert index["events"][1]["sources"] == [str(feed / "kyiv.json")]
-    assert [(u["path"], u["kind"]) for u in index["unassigned"]] == [
+    assert index["unassigned"] == [u["path"] for u in index["unassigned_why"]]
+    assert [(u["path"], u["kind"]) for u in index["unassigned_why"]] == [
         (str(feed / "talks.json"), "not_a_strike")
     ]
-    assert "no strike" in index["unassigned"][0]["reason"]
+    assert "no strike" in index["unassigned_why"][0]["reason"]
     # Every input is somewhere: in one sheet, or unassigned with why.
-    listed = [p for e in index["events"] for p in e["sources"]] + [u["path"] for u in index["unassigned"]]
+    listed = [p for e in index["events"] for p in e["sources"]] + index["unassigned"]
     assert sorted(listed) == sorted(str(p) for p in feed.iterdir())
 
     rows = list(csv.DictReader(io.StringIO((out / "events.csv").read_text(encoding="utf-8"))))

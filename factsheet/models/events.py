@@ -122,5 +122,10 @@ class EventIndex(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     events: list[EventEntry]
-    unassigned: list[UnassignedArticle] = Field(default_factory=list)
+    unassigned: list[str] = Field(
+        default_factory=list, description="Input paths of the articles in no sheet (why: `unassigned_why`)."
+    )
+    unassigned_why: list[UnassignedArticle] = Field(
+        default_factory=list, description="Each unassigned article with its outlet, kind and reason."
+    )
     failures: list[ArticleFailure] = Field(default_factory=list)

@@ -105,7 +105,8 @@ def event_index(feed: Feed, suffix: str = ".json") -> EventIndex:
     """DIR/index.json: each strike's sheet (its file ends in `suffix`), then what is in none."""
     return EventIndex(
         events=[_entry(event, suffix) for event in feed.events],
-        unassigned=feed.unassigned,
+        unassigned=[u.path for u in feed.unassigned],
+        unassigned_why=feed.unassigned,
         failures=feed.failures,
     )
 
