@@ -87,7 +87,8 @@ class PromptExample(BaseModel):
         return self
 
     def render(self) -> str:
-        answer = json.dumps(self.answer.model_dump(mode="json"), ensure_ascii=False)
+        # Compact: every space in the example costs a token in every request.
+        answer = json.dumps(self.answer.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
         return f"{ARTICLE_OPEN}\n{self.text}\n{ARTICLE_CLOSE}\nAnswer:\n{answer}"
 
 

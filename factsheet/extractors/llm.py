@@ -285,6 +285,24 @@ class LLMExtractor:
                 # llama.cpp in this process turns json_schema into a grammar: nothing to probe.
                 self._mode, self._mode_source = settings.effective_mode, "default"
 
+    def _schema_once(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The schema travels once, as the server's grammar, not again as prompt text.
+
+        instructor's JSON mode appends an indented copy of the schema to the system message
+        (about 1,500 tokens of a 4,000-token request for a seed article); the grammar already
+        holds every key, and the system prompt's worked example shows the answer's shape. The
+        system message is kept exactly as the prompt set renders it, so it stays the
+        unchanging first part of every request, which providers' prompt caching reuses.
+        """
+        system = self.prompts.system_message()
+        messages = list(kwargs.get("messages", []))
+        if messages and messages[0].get("role") == "system":
+            content = messages[0].get("content")
+            if isinstance(content, str) and content.startswith(system) and content != system:
+                messages[0] = {**messages[0], "content": system}
+                return {**kwargs, "messages": messages}
+        return kwargs
+
     @property
     def client(self) -> openai.OpenAI:
         """The endpoint's client, for a cheap request before the articles (the key check)."""
@@ -629,6 +647,8 @@ class LLMExtractor:
         )
 
         def send(**kwargs: Any) -> Any:
+            if mode == "json_object":
+                kwargs = self._schema_once(kwargs)
             with contextlib.suppress(openai.APIConnectionError):  # the transport refused on purpose
                 capture.chat.completions.create(**kwargs)
             raise _Captured()
@@ -698,6 +718,8 @@ class LLMExtractor:
         def send(**kwargs: Any) -> Any:
             if meter.requests >= MAX_REQUESTS:
                 raise _OutOfRequests()
+            if mode == "json_object":
+                kwargs = self._schema_once(kwargs)
             retrying = Retrying(
                 stop=stop,
                 wait=_wait,
