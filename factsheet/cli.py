@@ -23,10 +23,11 @@ from factsheet._version import __version__
 from factsheet.cache import ExtractionCache
 from factsheet.concurrency import DEFAULT_LLM_JOBS
 from factsheet.errors import ConfigError, FactsheetError, InputError, ModelError, OutputError, UserError
+from factsheet.extractors.base import Extractor
 from factsheet.files import load_model
 from factsheet.ingest import read_article
 from factsheet.jsonschemas import json_schemas, write_schemas
-from factsheet.models import Extraction, FactSheet, Feed, Usage
+from factsheet.models import ArticleFailure, Extraction, FactSheet, Feed, Usage
 from factsheet.output import check_writable, write_text_atomic
 from factsheet.pricing import Prices, prices_for
 from factsheet.render import render_html, render_markdown
@@ -504,31 +505,16 @@ def make(
     # and its key once the articles are read (local, free) and before the first is sent, and
     # only if one will be: a run answered entirely from the cache needs no server.
     fmt = _format_for(output, fmt)
-    if extractor == "offline" and (price_in is not None or price_out is not None):
-        raise UserError(
-            "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
-        )
-    chosen = pipeline.get_extractor(
-        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    chosen, prices = _chosen_extractor(
+        extractor, model, model_path, base_url, mode, price_in, price_out, quiet
     )
-    _announce_model(chosen, quiet)
-    prices: Prices | None = prices_for(chosen, price_in, price_out)
     _check_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
     cache = _cache(no_cache)
     batch_run = _batch_run(chosen, cache, batch, batch_failures, quiet)
     display = _progress_display(quiet)
     try:
         sheet = pipeline.make(
-            list(inputs),
-            extractor=chosen,
-            allow_unverified=allow_unverified,
-            on_progress=display,
-            on_start=display.start if display else None,
-            before_model=lambda: pipeline.check_endpoint(chosen),
-            cache=cache,
-            jobs=jobs,
-            prices=prices,
-            batch=batch_run,
+            list(inputs), **_reading(chosen, display, cache, jobs, prices, allow_unverified), batch=batch_run
         )
     finally:
         if display:
@@ -539,7 +525,51 @@ def make(
         click.echo(summarise(sheet), err=True)
         _mode_note(chosen)
         click.echo(f"Wrote {output}", err=True)
-    _exit_for_failures(sheet)
+    _exit_for_failures(sheet.failures)
+
+
+def _chosen_extractor(
+    extractor: str,
+    model: str | None,
+    model_path: Path | None,
+    base_url: str | None,
+    mode: str | None,
+    price_in: float | None,
+    price_out: float | None,
+    quiet: bool,
+) -> tuple[Extractor, Prices | None]:
+    """The extractor and its prices, shared by `make` and `make --split`; options that cannot go
+    together fail here, before any article is read."""
+    if extractor == "offline" and (price_in is not None or price_out is not None):
+        raise UserError(
+            "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
+        )
+    chosen = pipeline.get_extractor(
+        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    )
+    _announce_model(chosen, quiet)
+    return chosen, prices_for(chosen, price_in, price_out)
+
+
+def _reading(
+    chosen: Extractor,
+    display: Any,
+    cache: ExtractionCache | None,
+    jobs: int | None,
+    prices: Prices | None,
+    allow_unverified: bool,
+) -> dict[str, Any]:
+    """How `make` and `make --split` read their articles: the same progress, cache and key check."""
+    return {
+        "extractor": chosen,
+        "allow_unverified": allow_unverified,
+        "on_progress": display,
+        "on_start": display.start if display else None,
+        "before_model": lambda: pipeline.check_endpoint(chosen),
+        "cache": cache,
+        "jobs": jobs,
+        "prices": prices,
+    }
 
 
 # ---- make --split: a feed about many strikes, one sheet per strike ----------------------------
@@ -614,28 +644,15 @@ def _make_split(
 ) -> None:
     """`make --split`: the same checks before any work as `make`, then one sheet per strike in DIR."""
     fmt = fmt or "json"
-    if extractor == "offline" and (price_in is not None or price_out is not None):
-        raise UserError(
-            "--price-in / --price-out price a model, but --extractor offline uses none; drop them"
-        )
-    chosen = pipeline.get_extractor(
-        extractor, model=model, base_url=base_url, mode=mode, model_path=model_path
+    chosen, prices = _chosen_extractor(
+        extractor, model, model_path, base_url, mode, price_in, price_out, quiet
     )
-    prices: Prices | None = prices_for(chosen, price_in, price_out)
     _check_split_output(output, [*inputs, *pipeline.check_inputs(list(inputs))])
     cache = _cache(no_cache)
     display = _progress_display(quiet)
     try:
         feed = pipeline.make_events(
-            list(inputs),
-            extractor=chosen,
-            allow_unverified=allow_unverified,
-            on_progress=display,
-            on_start=display.start if display else None,
-            before_model=lambda: pipeline.check_endpoint(chosen),
-            cache=cache,
-            jobs=jobs,
-            prices=prices,
+            list(inputs), **_reading(chosen, display, cache, jobs, prices, allow_unverified)
         )
     finally:
         if display:
@@ -644,16 +661,14 @@ def _make_split(
     _cache_warnings(cache)
     if not quiet:
         click.echo(_feed_summary(feed, output, pipeline.SHEET_SUFFIXES[fmt]), err=True)
-    if any(f.stage == "extract" for f in feed.failures):
-        sys.exit(EXIT_MODEL)
-    if feed.failures:
-        sys.exit(EXIT_INPUT)
+        _mode_note(chosen)
+    _exit_for_failures(feed.failures)
 
 
-def _exit_for_failures(sheet: FactSheet) -> None:
-    if any(f.stage == "extract" for f in sheet.failures):
+def _exit_for_failures(failures: Sequence[ArticleFailure]) -> None:
+    if any(f.stage == "extract" for f in failures):
         sys.exit(EXIT_MODEL)
-    if sheet.failures:
+    if failures:
         sys.exit(EXIT_INPUT)
 
 

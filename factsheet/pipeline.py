@@ -533,6 +533,21 @@ def _extract_all_batch(
     return extractions, failures
 
 
+def _require_some(
+    extractions: Sequence[Extraction], failures: Sequence[ArticleFailure], paths: Sequence[str | Path]
+) -> None:
+    """No article at all could be used: an error, since an empty sheet would look like
+    'nothing known' rather than 'nothing read'."""
+    if extractions:
+        return
+    if not failures:
+        raise InputError(", ".join(map(str, paths)), "no articles found")
+    summary = "; ".join(f"{f.path}: {f.message}" for f in failures)
+    if any(f.stage == "extract" for f in failures):
+        raise ModelError(f"no article could be extracted: {summary}")
+    raise InputError(", ".join(map(str, paths)), f"no usable article: {summary}")
+
+
 def make(
     paths: Sequence[str | Path] | str | Path,
     *,
@@ -570,13 +585,7 @@ def make(
         extractions, failures = _extract_all(
             reader, paths, on_progress, jobs=jobs, on_start=on_start, before_model=before_model
         )
-    if not extractions:
-        if not failures:
-            raise InputError(", ".join(map(str, paths)), "no articles found")
-        summary = "; ".join(f"{f.path}: {f.message}" for f in failures)
-        if any(f.stage == "extract" for f in failures):
-            raise ModelError(f"no article could be extracted: {summary}")
-        raise InputError(", ".join(map(str, paths)), f"no usable article: {summary}")
+    _require_some(extractions, failures, paths)
     extractions, failures = _set_aside_strays(extractions, failures)
     sheet = merge_extractions(extractions, allow_unverified=allow_unverified, failures=failures)
     mode = reader.run_mode()
@@ -736,13 +745,7 @@ def make_events(
         on_start=on_start,
         before_model=before_model,
     )
-    if not extractions:
-        if not failures:
-            raise InputError(", ".join(map(str, paths)), "no articles found")
-        summary = "; ".join(f"{f.path}: {f.message}" for f in failures)
-        if any(f.stage == "extract" for f in failures):
-            raise ModelError(f"no article could be extracted: {summary}")
-        raise InputError(", ".join(map(str, paths)), f"no usable article: {summary}")
+    _require_some(extractions, failures, paths)
     grouping = group_extractions(extractions)
     run = _feed_run(extractions, allow_unverified, time.perf_counter() - started)
     return events_from(grouping, allow_unverified=allow_unverified, failures=failures, run=run)
