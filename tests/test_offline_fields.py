@@ -356,3 +356,11 @@ def test_states_and_demonyms_are_not_target_organisations() -> None:
         "An Iraqi commander and a US official said the strike killed three Iraqi militiamen in Baghdad."
     )
     assert event.target_organisation is None
+
+
+def test_a_village_or_market_the_gazetteer_lacks_is_the_strike_site_not_the_province_capital() -> None:
+    event = read(
+        "An air strike hit a bus in the busy Qarawa market in Saada province on Thursday, killing 29 "
+        "people, medics said."
+    )
+    assert value(event, "city") == "Qarawa"

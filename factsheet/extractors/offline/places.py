@@ -54,6 +54,15 @@ _STRIKE_NEAR_BEFORE = re.compile(
     rf"\b(?:in|near|outside|inside|across)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$",
     re.IGNORECASE,
 )
+_SETTLEMENT_AFTER = re.compile(
+    r"^\s+(?:market|village|town|area|hamlet|camp|refugee\s+camp|settlement)\b", re.IGNORECASE
+)
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|the|busy|crowded|main|local)\s+(?:the\s+)?(?:busy\s+|crowded\s+|main\s+)?$",
+    re.IGNORECASE,
+)
+# Capitalised words that open a sentence or name a body, not a place ('The Red Cross market').
+NOT_PLACE_STARTS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"}
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$|\bcity\s+of\s+$", re.IGNORECASE)
 _REGION_AFTER = re.compile(rf"^\s+{REGION_NOUNS}\b", re.IGNORECASE)
 # 'the Syrian province of Aleppo', 'Saada governorate': a region's name, not the city hit.
@@ -229,6 +238,17 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if not any(c.start - s.start == tm.end() for c in cities):
             cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), 3.0, ()))
+    for span in name_runs(text):
+        # 'the busy Dahyan market', 'in Ahmed Wal area', 'the Nur Gul Kalay village': the site
+        # itself, which a gazetteer of cities rarely has; it says more than the province's capital.
+        if span.start < opening or not _SETTLEMENT_AFTER.match(text[span.end :]):
+            continue
+        if not _SETTLEMENT_BEFORE.search(text[max(0, span.start - 25) : span.start]):
+            continue
+        if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
+            continue
+        if not any(c.start - s.start == span.start for c in cities):
+            cities.append(cand(span, 3.5, ()))
     districts.extend(_district_candidates(info, gaz, mentions, cities))
     # A town the gazetteer lacks, named next to one country ('the port of Hodeidah in western
     # Yemen'), is taken to lie in it; this only steers the choice, the country is not output from it.
