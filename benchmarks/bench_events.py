@@ -106,6 +106,12 @@ def write_folder(event: str, folder: Path, languages: set[str] | None = None) ->
     return present
 
 
+def _pieces(text: str) -> list[str]:
+    """Six-word pieces every 25 words: enough to tell which article a request carries."""
+    words = text.split()
+    return [" ".join(words[i : i + 6]) for i in range(0, max(len(words) - 6, 1), 25)]
+
+
 def _seed_answers() -> list[tuple[list[str], dict[str, Any]]]:
     """The seeds' careful readings: the hand-written extractions of tests/data, as answers."""
     specs = json.loads(HANDWRITTEN.read_text(encoding="utf-8"))
@@ -137,8 +143,7 @@ def _seed_answers() -> list[tuple[list[str], dict[str, Any]]]:
             {"statement": c[0], "speaker": c[1], "speaker_type": c[2], "quote": c[3]}
             for c in spec.get("claims", [])
         ]
-        words = (SEEDS / name).read_text(encoding="utf-8").split()
-        out.append(([" ".join(words[i : i + 6]) for i in range(0, max(len(words) - 6, 1), 25)], answer))
+        out.append((_pieces((SEEDS / name).read_text(encoding="utf-8")), answer))
     return out
 
 
@@ -149,9 +154,7 @@ def _answers(refs: list[devset.ArticleRef]) -> list[tuple[list[str], dict[str, A
         reading = devset.answer(ref)
         text = ref.text()
         if reading is not None and text is not None:
-            words = text.split()
-            pieces = [" ".join(words[i : i + 6]) for i in range(0, max(len(words) - 6, 1), 25)]
-            out.append((pieces, reading))
+            out.append((_pieces(text), reading))
     return out
 
 

@@ -23,11 +23,9 @@ import calendar
 import re
 
 from factsheet.models import CountValue, CrossCheck, DateValue, Extraction, Value
-from factsheet.normalise.foreign_dates import englished_dates
-from factsheet.normalise.foreign_numbers import englished_numbers
+from factsheet.normalise.foreign_dates import englished
 from factsheet.normalise.numbers import mentioned_numbers
-
-_FOREIGN = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
+from factsheet.normalise.scripts import LOCAL_SCRIPT
 
 CHECKED_FIELDS = ("date", "killed", "injured")
 _MONTH_SHORT = {m.lower(): m.lower()[:3] for m in calendar.month_name if m}
@@ -37,7 +35,7 @@ _CALENDAR_WORDS = set(_MONTH_SHORT) | {d.lower() for d in calendar.day_name}
 
 
 def _date_words(text: str) -> set[str]:
-    folded = englished_numbers(englished_dates(text)).replace("\u2019", "'").lower()
+    folded = englished(text).replace("\u2019", "'").lower()
     words = set(re.findall(r"[a-z]+|\d+", folded))
     wanted = {w for w in words if w in _CALENDAR_WORDS or w.isdigit()}
     return {_MONTH_SHORT.get(w, w) for w in wanted}
@@ -50,7 +48,7 @@ def _unsupported(value: Value) -> str | None:
         return None
     if isinstance(value, CountValue):
         said = mentioned_numbers(value.text)
-        if _FOREIGN.search(quote):
+        if LOCAL_SCRIPT.search(quote):
             # 'two leaders' for an Arabic dual, 'three' for 'трое': only figures written in
             # digits can be held against a quote in another language.
             said = mentioned_numbers(" ".join(re.findall(r"\d[\d,]*", value.text)))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factsheet.models import EVENT_FIELDS, Claim, Evidence, Extraction, PersonValue, Value
+from factsheet.normalise.scripts import ARABIC_INDIC_DIGITS
 
 # Below this score a fuzzy alignment is more likely a different sentence than a paraphrase.
 FUZZY_THRESHOLD = 90.0
@@ -47,8 +48,7 @@ _ARABIC_FOLD: dict[str, str] = {
     "\u06cc": "\u064a",  # Persian yeh
     "\u0629": "\u0647",  # ta marbuta -> ha
     "\u06a9": "\u0643",  # Persian kaf
-    **{chr(0x0660 + d): str(d) for d in range(10)},
-    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    **ARABIC_INDIC_DIGITS,
 }
 _FOLD_CHAR: dict[str, str] = {
     **dict.fromkeys(_ARABIC_DROP, ""),

@@ -21,15 +21,7 @@ from datetime import date, timedelta
 
 from factsheet.consensus.ballots import Ballot
 from factsheet.models import DateValue
-
-
-def _iso(text: str | None) -> date | None:
-    if not text or len(text) < 10:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+from factsheet.normalise.dates import parse_anchor
 
 
 def _full_dates(ballots: list[Ballot]) -> Counter[date]:
@@ -37,7 +29,7 @@ def _full_dates(ballots: list[Ballot]) -> Counter[date]:
     seen: set[tuple[str, date]] = set()
     for b in ballots:
         v = b.value
-        if isinstance(v, DateValue) and v.precision == "day" and (day := _iso(v.canonical)):
+        if isinstance(v, DateValue) and v.precision == "day" and (day := parse_anchor(v.canonical)):
             seen.add((b.group, day))
     return Counter(day for _, day in seen)
 
@@ -62,7 +54,7 @@ def _with_year(month: int, day: int, full: Counter[date], earliest: date | None)
 def resolve_dates(ballots: list[Ballot], published: list[str | None]) -> list[Ballot]:
     """The ballots with incomplete dates completed from the others; complete ones untouched."""
     full = _full_dates(ballots)
-    days = [d for d in (_iso(p) for p in published) if d is not None]
+    days = [d for d in (parse_anchor(p) for p in published) if d is not None]
     earliest = min(days) if days else None
     out: list[Ballot] = []
     for b in ballots:

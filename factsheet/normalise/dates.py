@@ -14,8 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from factsheet.models import DateValue
-from factsheet.normalise.foreign_dates import englished_dates
-from factsheet.normalise.foreign_numbers import englished_numbers
+from factsheet.normalise.foreign_dates import englished
 
 WEEKDAYS = [name.lower() for name in calendar.day_name]  # monday .. sunday
 _MONTHS: dict[str, int] = {}
@@ -221,7 +220,7 @@ def month_day(text: str) -> tuple[int, int] | None:
 def normalise_date(value: DateValue, anchor: date | None, language: str | None = None) -> DateValue:
     """Fill canonical/precision/weekday/anchor from the value's words (then its quote)."""
     # A date a model left in the article's language ('الأربعاء ٧ شباط'): read in English.
-    text = englished_numbers(englished_dates(value.text))
+    text = englished(value.text)
     found, precision, weekday, used_anchor = _resolve(text, anchor, language)
     if found is None and anchor is None:
         partial = month_day(text)
@@ -238,7 +237,7 @@ def normalise_date(value: DateValue, anchor: date | None, language: str | None =
     if found is None:
         # The quote may carry what the short text lacks ('Wednesday' in the text, 'Wednesday,
         # Feb. 7' in the quote); a date there counts only if it falls on the text's weekday.
-        quote = englished_numbers(englished_dates(value.evidence.quote))
+        quote = englished(value.evidence.quote)
         q_found, q_precision, q_weekday, q_used = _resolve(quote, anchor, language)
         fits = weekday is None or (q_found is not None and _weekday_name(q_found) == weekday)
         if (q_found is not None and fits) or (precision == "unknown" and weekday is None):

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from factsheet.normalise.foreign_numbers import englished_numbers
+from factsheet.normalise.scripts import LOCAL_SCRIPT
+
 _NAMES: dict[str, tuple[str, ...]] = {
     "monday": ("الاثنين", "الإثنين", "понедельник", "понеділок", "понеділка"),
     "tuesday": ("الثلاثاء", "вторник", "вівторок", "вівторка"),
@@ -36,12 +39,16 @@ _LOOKUP = {w: english for english, words in _NAMES.items() for w in words}
 _ALTERNATION = "|".join(re.escape(w) for w in sorted(_LOOKUP, key=len, reverse=True))
 # Arabic clitics (و, ب, ل, ف) may stand before a name; Cyrillic names stand as words.
 _PATTERN = re.compile(r"(?<![^\W\d_و ب ل ف])(" + _ALTERNATION + r")(?![^\W\d_])", re.IGNORECASE)
-_SCRIPT = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
 
 
 def englished_dates(text: str) -> str:
     """The text with Arabic, Russian and Ukrainian weekday and month names in English."""
-    if not _SCRIPT.search(text):
+    if not LOCAL_SCRIPT.search(text):
         return text
     text = text.replace("’", "'")
     return _PATTERN.sub(lambda m: f" {_LOOKUP[m.group(1).lower()]} ", text)
+
+
+def englished(text: str) -> str:
+    """Weekdays, months, digits and number words of Arabic, Russian and Ukrainian, in English."""
+    return englished_numbers(englished_dates(text))

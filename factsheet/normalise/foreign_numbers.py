@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = {chr(0x0660 + d): str(d) for d in range(10)} | {chr(0x06F0 + d): str(d) for d in range(10)}
-_DIGITS["\u066c"] = ","  # Arabic thousands separator
+from factsheet.normalise.scripts import ARABIC_INDIC_DIGITS, LOCAL_SCRIPT
+
+_DIGITS = {**ARABIC_INDIC_DIGITS, "\u066c": ","}  # with the Arabic thousands separator
 
 _WORDS: dict[int, tuple[str, ...]] = {
     1: ("واحد", "واحدة", "один", "одна", "одного", "одне"),
@@ -58,14 +59,15 @@ _PATTERN = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def englished_numbers(text: str) -> str:
-    """The text with foreign digits and number words replaced by English ones; ASCII text unchanged."""
-    if not _NON_ASCII.search(text) and not re.search(
-        r"\b(?:deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\b", text, re.I
-    ):
+    """The text with foreign digits and number words replaced by English ones; other text unchanged.
+
+    Called for every count the normaliser reads, so text without Arabic or Cyrillic (all
+    English reporting) returns at once.
+    """
+    if not LOCAL_SCRIPT.search(text):
         return text
     text = "".join(_DIGITS.get(ch, ch) for ch in text).replace("’", "'")
     return _PATTERN.sub(lambda m: _LOOKUP[m.group(1).lower()], text)

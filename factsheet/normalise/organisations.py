@@ -154,11 +154,12 @@ def affiliated(a: str, b: str) -> bool:
     return kb in MEMBER_OF.get(ka, []) or ka in MEMBER_OF.get(kb, [])
 
 
+_UMBRELLAS = frozenset(u for members in MEMBER_OF.values() for u in members)
+
+
 def level(name: str) -> int:
     """How specific the name is: an umbrella 1, anything else 2."""
-    usual = known(name)
-    umbrellas = {u for members in MEMBER_OF.values() for u in members}
-    return 1 if usual in umbrellas else 2
+    return 1 if known(name) in _UMBRELLAS else 2
 
 
 def display(name: str) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from factsheet.normalise.countries import find_countries, geonames, lookup_country
+from factsheet.normalise.scripts import LOCAL_SCRIPT
 
 _AREA_WORDS = (
     r"area|areas|neighbou?rhood|neighbou?rhoods|district|quarter|suburb|region|part|section|side|"
@@ -122,12 +123,10 @@ def _alternate_names() -> dict[str, _Entry]:
             # ('بغداد', 'Кривий Ріг'): a script of its own needs no folding to be found.
             if isinstance(name, str) and name.isascii():
                 index.setdefault(name.lower(), entry)
-            elif isinstance(name, str) and _LOCAL_SCRIPT.search(name):
+            elif isinstance(name, str) and LOCAL_SCRIPT.search(name):
                 index.setdefault(_plain(name), entry)
     return index
 
-
-_LOCAL_SCRIPT = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)

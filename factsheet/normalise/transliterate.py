@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from factsheet.normalise.scripts import ARABIC_LETTERS, CYRILLIC_LETTERS
+
 _ARABIC = {
     "ا": "a",
     "أ": "a",
@@ -92,8 +94,6 @@ _COMMON_CYRILLIC = {
 }
 _UKRAINIAN = {**_COMMON_CYRILLIC, "г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "ий": "yi"}
 _RUSSIAN = {**_COMMON_CYRILLIC, "г": "g", "и": "i", "ы": "y", "э": "e", "ё": "yo", "ъ": "", "ий": "iy"}
-_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
-_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
 _TASHKEEL = re.compile(r"[\u064b-\u065f\u0670]")
 
@@ -146,8 +146,8 @@ def _cyrillic(text: str) -> str:
 
 def to_latin(text: str) -> str:
     """The text with Arabic and Cyrillic words written in Latin letters; other text unchanged."""
-    if _ARABIC_LETTERS.search(text):
+    if ARABIC_LETTERS.search(text):
         text = re.sub(r"[\u0600-\u06ff]+", lambda m: _arabic_word(m.group()), text)
-    if _CYRILLIC_LETTERS.search(text):
+    if CYRILLIC_LETTERS.search(text):
         text = _cyrillic(text)
     return text
