@@ -119,14 +119,27 @@ def _alternate_names() -> dict[str, _Entry]:
         assert isinstance(alternates, list | tuple)
         entry = _entry(city)
         for name in alternates:
-            # Latin ones ('Bagdad'), and the Arabic and Cyrillic spellings local reports use
-            # ('بغداد', 'Кривий Ріг'): a script of its own needs no folding to be found.
             if isinstance(name, str) and name.isascii():
                 index.setdefault(name.lower(), entry)
-            elif isinstance(name, str) and LOCAL_SCRIPT.search(name):
-                index.setdefault(_plain(name), entry)
     return index
 
+
+@lru_cache(maxsize=1)
+def _local_script_names() -> dict[str, _Entry]:
+    """Arabic and Cyrillic alternate names ('بغداد', 'Кривий Ріг') -> most populous city.
+
+    Kept apart from the Latin index and built only when a name in those scripts is looked
+    up, so English reporting never pays for folding them.
+    """
+    index: dict[str, _Entry] = {}
+    for city in _cities():
+        alternates = city.get("alternatenames") or ()
+        assert isinstance(alternates, list | tuple)
+        entry = _entry(city)
+        for name in alternates:
+            if isinstance(name, str) and LOCAL_SCRIPT.search(name):
+                index.setdefault(_plain(name), entry)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +153,8 @@ def _city_entry(name: str) -> _Entry | None:
     if not key:
         return None
     keys = [key, re.sub(r"^(?:al|el)[- ]", "", key)]
-    for index in (_names, _alternate_names):
+    indexes = (_names, _local_script_names) if LOCAL_SCRIPT.search(key) else (_names, _alternate_names)
+    for index in indexes:
         for k in keys:
             found = index().get(k)
             if found is not None:
