@@ -126,9 +126,19 @@ def test_near_copies_count_as_one_source() -> None:
     sheet = merge(
         [
             extraction(
-                article(body, "Alpha Daily"), {"city": ["Baghdad", "in the Zafraniya district of Baghdad"]}
+                article(body, "Alpha Daily"),
+                {
+                    "city": ["Baghdad", "in the Zafraniya district of Baghdad"],
+                    "people": [{"name": "Ahmed Karim", "quote": "killing Ahmed Karim", "targeted": True}],
+                },
             ),
-            extraction(article(rewrite, "Bravo Post"), {"city": ["Baghdad", "in Baghdad's Zafraniya area"]}),
+            extraction(
+                article(rewrite, "Bravo Post"),
+                {
+                    "city": ["Baghdad", "in Baghdad's Zafraniya area"],
+                    "people": [{"name": "Ahmed Karim", "quote": "death of Ahmed Karim", "targeted": True}],
+                },
+            ),
         ]
     )
     groups = {s.outlet: s.copy_group for s in sheet.sources}
@@ -136,6 +146,8 @@ def test_near_copies_count_as_one_source() -> None:
     city = sheet.event.city
     assert city.support == ["Alpha Daily", "Bravo Post"]
     assert city.status == "single_source", "a rewrite is not a second witness"
+    target = sheet.event.target_person
+    assert (target.value, target.status, target.grade) == ("Ahmed Karim", "single_source", "weak")
 
 
 # Property-based: the sheet is a function of the set of extractions.

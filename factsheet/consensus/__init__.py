@@ -97,10 +97,12 @@ def _with_inferred_country(country: SheetField, city: SheetField) -> SheetField:
     return country.model_copy(update={"inferred": Inferred(value=found, from_field="city", method=method)})
 
 
-def _target_outcome(target: SheetField) -> Outcome:
-    """The principal target as a field outcome, so grading and disagreements treat it like the rest."""
-    support = len({o for o in target.support})
-    return Outcome(target, None, [], support)
+def _target_outcome(target: SheetField, independent_sources: int) -> Outcome:
+    """The principal target as a field outcome, so grading and disagreements treat it like the rest.
+
+    Near-copies count once, as in every other vote: two rewrites of one story are one source.
+    """
+    return Outcome(target, None, [], independent_sources)
 
 
 def merge_extractions(
@@ -139,7 +141,7 @@ def merge_extractions(
                 named_dead_outlets=people.named_dead_outlets,
             )
         elif name == "target_person":
-            outcomes[name] = _target_outcome(people.target)
+            outcomes[name] = _target_outcome(people.target, people.target_sources)
         else:
             outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
     outcomes["attacker"], blame = dispute(outcomes["attacker"], sourced, allow_unverified)

@@ -171,6 +171,7 @@ class PeopleOutcome:
     target: SheetField
     named_dead: int
     named_dead_outlets: list[str]
+    target_sources: int  # independent sources (copy groups) naming the principal target as targeted
 
 
 def _target_field(ranked: list[tuple[Resolved, SheetPerson]], reporting: list[str]) -> SheetField:
@@ -252,6 +253,7 @@ def merge_people(
         )
     built.sort(key=lambda rp: (-len(rp[0].targeted_groups()), -len(rp[0].groups), rp[1].name))
     target = _target_field(built, reporting)
+    principal = next((r for r, p in built if p.name == target.value), None)
     people = [p.model_copy(update={"principal": p.name == target.value}) for _, p in built]
     dead = [p for p in people if p.fate.value == "killed"]
     return PeopleOutcome(
@@ -260,4 +262,5 @@ def merge_people(
         target=target,
         named_dead=len(dead),
         named_dead_outlets=sorted({o for p in dead for o in p.fate.support}),
+        target_sources=len(principal.targeted_groups()) if principal is not None else 0,
     )
