@@ -274,6 +274,7 @@ class LLMExtractor:
         self._sleep = sleep
         # The mode requests are sent in; None while --mode auto has not found one yet.
         self._mode: str | None = None if settings.mode == "auto" else settings.mode
+        # 'given' (--mode), 'default', 'remembered' (an earlier run found it) or 'probed' (this run).
         self._mode_source: str | None = None if self._mode is None else "given"
         self._rejected: dict[str, str] = {}  # mode -> why the server refused it, this run
         self._settling = threading.Lock()
@@ -318,11 +319,6 @@ class LLMExtractor:
     def mode(self) -> str | None:
         """The mode requests are sent in; None while --mode auto has not settled on one."""
         return self._mode
-
-    @property
-    def mode_source(self) -> str | None:
-        """'given' (--mode), 'default', 'remembered' (an earlier run found it) or 'probed' (this run)."""
-        return self._mode_source
 
     @property
     def rejected_modes(self) -> dict[str, str]:
