@@ -77,7 +77,12 @@ KNOWN: dict[str, list[str]] = {
     "Radwan Force": ["Radwan", "Radwan unit"],
     "Taliban": ["Afghan Taliban", "Islamic Emirate of Afghanistan"],
     "Haqqani network": ["Haqqanis"],
-    "Tehrik-i-Taliban Pakistan": ["TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"],
+    "Tehrik-i-Taliban Pakistan": [
+        "TTP",
+        "Pakistani Taliban",
+        "Pakistan Taliban",
+        "Tehreek-e-Taliban Pakistan",
+    ],
     "Hayat Tahrir al-Sham": ["HTS", "Tahrir al-Sham"],
     "al-Nusra Front": ["Nusra Front", "Jabhat al-Nusra", "Nusra"],
     "Syrian Democratic Forces": ["SDF"],

@@ -487,6 +487,24 @@ NON_ARMED_BODIES: tuple[str, ...] = (
     "Military Administration",
     "Civil Defence",
     "Civil Defense",
+    "Reporters Without Borders",
+    "Committee to Protect Journalists",
+    "CPJ",
+    # Broadcasters and news agencies of the region, quoted as sources.
+    "Al Jazeera",
+    "Al-Jazeera",
+    "Al Arabiya",
+    "Al-Arabiya",
+    "Al Masirah",
+    "Al-Masirah",
+    "Al Mayadeen",
+    "Al-Mayadeen",
+    "Al Manar",
+    "Al-Manar",
+    "SANA",
+    "IRNA",
+    "Tasnim",
+    "WAFA",
 )
 # Words that cannot open or be an armed organisation's name (capitalised at a sentence start).
 NOT_ORG_WORDS: frozenset[str] = frozenset(

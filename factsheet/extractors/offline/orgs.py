@@ -22,6 +22,7 @@ from factsheet.extractors.offline.lexicons import (
     ROLE_NOUNS,
 )
 from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, tokens_of
+from factsheet.normalise.organisations import known
 
 # Spokesmen, officials and heads speak for a body ('a United Nations official said'); they
 # rarely tie it to what a strike targets. Armed roles do ('a commander of X').
@@ -44,11 +45,58 @@ _ANY_ROLE = "|".join(sorted(ROLE_NOUNS - {"spokesman", "spokesperson"}, key=len,
 _SPEECH = re.compile(r"\b(?:said|says|told|stated|according\s+to|announced|added|confirmed)\b", re.I)
 # 'Houthi-led administration', 'Saudi-backed forces': an adjective, not a group named as a target.
 _COMPOUND = re.compile(
-    r"-(?:led|backed|back|run|controlled|held|aligned|allied|affiliated|linked|based|supported)$"
+    r"-(?:led|backed|back|run|controlled|held|aligned|allied|affiliated|linked|based|supported|born|owned|"
+    r"funded)$"
 )
 # 'Russia claimed the missile targeted X': what follows a claim verb is the claim's content,
 # not a fact of the strike.
-_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|asserted|alleged|alleging|insisted)\b", re.I)
+_CLAIMED = re.compile(
+    r"\b(?:claimed|claims|claiming|asserted|alleged|alleging|insisted|accused|accuses|accusing)\b", re.I
+)
+# The group that acts or speaks in the sentence is not what the strike hit: 'Houthi rebels
+# blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
+_ACTS_AFTER = re.compile(
+    rf"^\s+(?:{ORG_NOUNS}|leaders?|spokes(?:man|person|woman)|officials?)?"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
+    r"\s+(?:fired|launched|claimed|claiming|blamed|blaming|decried|condemned|accused|denied|said|says|"
+    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned)\b"
+)
+# The war a strike belongs to is not its target: 'the coalition fighting Houthi rebels',
+# 'clashes between Afghan forces and Taliban fighters'. Nor is the party blamed for it.
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:fighting|battling|at\s+war\s+with|war\s+(?:with|against)|clashes\s+(?:between|with)"
+    r"(?:\s+[\w’'-]+){0,5}?\s+and|attributed\s+to|blamed\s+on|claimed\s+by|carried\s+out\s+by|"
+    r"launched\s+by|partners?\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+# 'Reporters Without Borders (RSF)': an acronym in brackets stands for the name before it.
+_ACRONYM_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+\($")
+# Words that say what kind of group follows, never its name.
+_DESCRIPTORS = {
+    "shiite",
+    "shi'ite",
+    "shi\u2019ite",
+    "shia",
+    "sunni",
+    "islamist",
+    "jihadist",
+    "jihadi",
+    "activist",
+    "significant",
+    "militant",
+    "rebel",
+    "pro-iranian",
+    "pro-government",
+    "armed",
+    "powerful",
+    "notorious",
+    "banned",
+    "outlawed",
+    "proscribed",
+    "hardline",
+    "extremist",
+}
+_RELIGIONS = {"muslim", "muslims", "christian", "christians", "islamic", "jewish", "druze", "alawite"}
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
 _ROLE_OF_PATTERN = (
     r"\b(?:{role})s?\s+(?:of|in|within|from|with)\s+(?:the\s+)?"
@@ -83,7 +131,9 @@ _GROUPS = re.compile(
 
 
 def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
-    if _COMPOUND.search(span.text) or any(span.text == b or span.text.endswith(b) for b in NON_ARMED_BODIES):
+    if _COMPOUND.search(span.text) or any(
+        span.text == b or span.text.endswith(b) or span.text.startswith(b + " ") for b in NON_ARMED_BODIES
+    ):
         return False
     words = tokens_of(span.text)
     if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
@@ -93,20 +143,55 @@ def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
     return not (len(words) == 1 and (gaz.demonym(words[0]) or gaz.country(words[0])))
 
 
+def _descriptor(word: str, gaz: Gazetteer) -> bool:
+    """A word that describes a group before its name ('Yemeni', 'Shiite', 'Iran-aligned')."""
+    bare = word.strip("\"\u201c\u201d\u2018\u2019'")
+    return bool(
+        _COMPOUND.search(bare)
+        or bare.lower() in _DESCRIPTORS
+        or gaz.demonym(bare)
+        or (gaz.country(bare) and len(bare) > 3)
+    )
+
+
+def _strip_descriptors(span: NameSpan, gaz: Gazetteer) -> NameSpan | None:
+    """'Significant Lebanese Hezbollah' names Hezbollah; 'Shiite Muslim' names no group at all."""
+    text, start = span.text, span.start
+    while not known(text):
+        m = re.match(r"(\S+)\s+", text)
+        if m is None or not _descriptor(m.group(1), gaz):
+            break
+        text, start = text[m.end() :], start + m.end()
+    if _descriptor(text, gaz) or text.lower() in _RELIGIONS:
+        return None
+    return NameSpan(text, start, span.end, span.possessive)
+
+
 def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
     out = []
-    for span in name_runs(text, ORG_RUN):
+    for found in name_runs(text, ORG_RUN):
         # Drop a leading 'The' so 'The Kataib Hezbollah militia' gives the name itself.
-        lead = re.match(r"(?:The|A|An)\s+", span.text)
+        span: NameSpan | None = found
+        lead = re.match(r"(?:The|A|An)\s+", found.text)
         if lead:
-            span = NameSpan(span.text[lead.end() :], span.start + lead.end(), span.end, span.possessive)
-        # 'X in Y' is one name only when Y is a country ('Islamic Resistance in Iraq').
+            span = NameSpan(found.text[lead.end() :], found.start + lead.end(), found.end, found.possessive)
+        span = _strip_descriptors(span, gaz) if span else None
+        if span is None:
+            continue
+        # 'X in Y' is one name only when Y is a country and X alone names no known group
+        # ('Islamic Resistance in Iraq', but 'Houthi in Saudi Arabia' is the Houthis).
         inside = re.search(r"\s+in\s+(?P<place>.+)$", span.text)
-        if inside and not gaz.country(inside.group("place")):
+        if inside and (not gaz.country(inside.group("place")) or known(span.text[: inside.start()])):
             cut = inside.start()
             span = NameSpan(span.text[:cut], span.start, span.start + cut)
         out.append(span)
     return out
+
+
+def _stands_for_another(before: str, name: str) -> bool:
+    """An acronym in brackets after another body's name is that body ('Reporters Without Borders (RSF)')."""
+    m = _ACRONYM_OF.search(before)
+    return bool(m) and known(m.group(1)) != known(name)
 
 
 def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
@@ -127,7 +212,12 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
 
     for span in _runs(text, gaz):
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
-        if _SPEAKER_BEFORE.search(before) or re.match(r"-(?:led|backed|run|controlled|held)\b", after):
+        if (
+            _SPEAKER_BEFORE.search(before)
+            or _CONTEXT_BEFORE.search(before)
+            or _ACTS_AFTER.match(after)
+            or re.match(r"-(?:led|backed|run|controlled|held)\b", after)
+        ):
             continue
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
@@ -140,8 +230,13 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         span = span or NameSpan(m.group(), m.start(), m.end())
         if any(c.start < s.start + span.end and s.start + span.start < c.end for c in out):
             continue
-        if _ATTACKER_AFTER.match(text[span.end :]) or _SPEAKER_BEFORE.search(
-            text[max(0, span.start - 30) : span.start]
+        before = text[max(0, span.start - 80) : span.start]
+        if (
+            _ATTACKER_AFTER.match(text[span.end :])
+            or _ACTS_AFTER.match(text[span.end :])
+            or _SPEAKER_BEFORE.search(before[-30:])
+            or _CONTEXT_BEFORE.search(before)
+            or _stands_for_another(before, span.text)
         ):
             continue
         add(span, 1.0)
