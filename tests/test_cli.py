@@ -151,6 +151,13 @@ def test_model_path_with_offline_extractor_is_a_usage_error(tmp_path: Path) -> N
     gguf = tmp_path / "m.gguf"
     gguf.write_bytes(b"GGUF")
     code, output = run(
-        "make", str(SEEDS), "-o", str(tmp_path / "e.json"), "--model-path", str(gguf), "--extractor", "offline"
+        "make",
+        str(SEEDS),
+        "-o",
+        str(tmp_path / "e.json"),
+        "--model-path",
+        str(gguf),
+        "--extractor",
+        "offline",
     )
     assert code == 2 and "--extractor offline" in output

@@ -502,3 +502,12 @@ def test_ingest_mixed_folder_gives_unique_ids_and_collects_failures(tmp_path: Pa
 def test_unique_ids_leaves_unique_ones_alone(seeds) -> None:
     articles = list(seeds.values())
     assert [a.id for a in unique_ids(articles)] == [a.id for a in articles]
+
+
+def test_a_tag_list_is_furniture_not_reporting() -> None:
+    cleaned = clean(
+        "An air strike hit a clinic in Kunduz on Saturday, killing nine staff, the charity said.\n\n"
+        "Tagged as: medical charity, air strike, Nato, US forces, Taliban Bart Janssens, world news\n"
+    )
+    assert "Taliban Bart Janssens" not in cleaned.text
+    assert "killing nine staff" in cleaned.text

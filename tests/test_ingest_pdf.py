@@ -52,7 +52,9 @@ def pdf_bytes(pages: Sequence[Sequence[str] | None], info: dict[str, str] | None
         if lines is None:
             stream = b"q 600 0 0 800 0 0 cm /Im1 Do Q"
         else:
-            stream = b"BT /F1 10 Tf 12 TL 50 760 Td " + b" ".join(b"(" + _escape(x) + b") Tj T*" for x in lines)
+            stream = b"BT /F1 10 Tf 12 TL 50 760 Td " + b" ".join(
+                b"(" + _escape(x) + b") Tj T*" for x in lines
+            )
             stream += b" ET"
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content = len(objects)
@@ -78,7 +80,11 @@ def pdf_bytes(pages: Sequence[Sequence[str] | None], info: dict[str, str] | None
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
     return bytes(out)
 
 

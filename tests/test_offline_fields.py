@@ -351,6 +351,43 @@ def test_target_organisation(text: str, organisation: str) -> None:
     assert value(read(text), "target_organisation") == organisation
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "A suspected Israeli strike killed a significant Lebanese Hezbollah figure, Adel Rami, on Sunday.",
+            "Hezbollah",
+        ),
+        (
+            "A drone strike killed two commanders of the Iran-aligned Houthi movement in Hodeidah on Monday.",
+            "Houthi",
+        ),
+        ("A US drone strike in Kunar killed the Pakistan Taliban chief on Thursday.", "Pakistan Taliban"),
+    ],
+)
+def test_descriptors_before_a_group_are_not_its_name(text: str, organisation: str) -> None:
+    assert value(read(text), "target_organisation") == organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike hit a market in Saada, killing 20 people, and Houthi rebels blamed the attack on "
+        "the coalition.",
+        "An air strike hit a hospital in Kunduz on Saturday during clashes between Afghan forces and "
+        "Taliban fighters, killing nine staff.",
+        "The coalition, which has been fighting Houthi rebels since 2015, said its air strike on the "
+        "bridge in Hajjah killed 14 people.",
+        "An Israeli strike killed a journalist in Gaza City on Sunday. The army accused him of being a "
+        "Hamas operative.",
+        "An air strike killed six journalists in Khan Younis, and Reporters Without Borders (RSF) "
+        "condemned the strike.",
+    ],
+)
+def test_who_speaks_fires_is_blamed_or_accused_is_not_the_target(text: str) -> None:
+    assert read(text).target_organisation is None
+
+
 def test_states_and_demonyms_are_not_target_organisations() -> None:
     event = read(
         "An Iraqi commander and a US official said the strike killed three Iraqi militiamen in Baghdad."

@@ -80,3 +80,38 @@ def test_a_spokesman_who_also_told_reporters_is_not_the_target() -> None:
     )
     assert event.target_person is None or event.target_person.text != "Dale Hamner"
     assert "Dale Hamner" not in fates(event)
+
+
+def test_a_target_word_counts_only_for_the_name_it_governs() -> None:
+    event = read(
+        "An air strike on the hospital in Khan Younis killed 15 people on Monday.\n\n"
+        "Photojournalist Mahmoud Saleh was also killed in the strike targeting the hospital.\n\n"
+        "Officials said that Walid Hamdan and Yasser Qudsi were among those targeted."
+    )
+    got = fates(event)
+    assert got["Mahmoud Saleh"] == ("killed", False), "the hospital was the target, not the photographer"
+    assert got["Walid Hamdan"][1] and got["Yasser Qudsi"][1]
+
+
+def test_a_clause_about_an_earlier_year_names_no_victim_and_no_toll() -> None:
+    event = read(
+        "A US strike in Marib on Tuesday killed Ali Nasser Hamid, wanted for the 2000 bombing of a navy "
+        "ship that killed 17 sailors, the military said.",
+    )
+    assert event.killed is None or "17" not in event.killed.text
+    failed = read(
+        "A drone strike killed Mullah Zarifullah, the militant leader who ordered the failed 2012 "
+        "assassination of Sana Karim, officials said on Friday."
+    )
+    assert "Sana Karim" not in fates(failed)
+    assert "Mullah Zarifullah" in fates(failed), "a one-word name keeps the title it goes by"
+
+
+def test_ships_villages_and_prizes_are_not_people() -> None:
+    event = read(
+        "US warships fired 59 cruise missiles at an air base near Homs on Friday, killing six soldiers. "
+        "The missiles were launched from the USS Porter at the Shayrat base, and a strike hit Khurais "
+        "Village. Nobel Peace Prize winner Lina Haddad condemned the strike that killed the soldiers."
+    )
+    names = set(fates(event))
+    assert not names & {"USS Porter", "Khurais Village", "Nobel Peace Prize"}

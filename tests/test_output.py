@@ -23,7 +23,9 @@ def test_written_file_gets_umask_permissions(tmp_path: Path) -> None:
     assert target.read_text() == "{}\n"
 
 
-def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "event.json"
     target.write_text("old")
 

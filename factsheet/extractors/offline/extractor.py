@@ -195,8 +195,41 @@ def _claims(infos: list[SentenceInfo]) -> list[Claim]:
     return out
 
 
+# 'the 2000 bombing of the USS Cole that killed 17 sailors', 'the failed 2012 assassination of X':
+# a clause that names an earlier year is about that year's event.
+_EARLIER_YEAR = re.compile(
+    r"(?:\b(?:the|a|an|its|his|their)\s+(?:[\w-]+\s+){0,2}?)?\b(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.I
+)
+
+
+def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
+    """Mark clauses about an earlier year as another event's, so no value is read from them.
+
+    A full date ('June 14, 2018') is left to the date rules; only a year standing alone counts.
+    When the article's own year is unknown, only a year used as a name of an event ('the 2000
+    bombing') is taken as another event's.
+    """
+    for info in infos:
+        text = info.sentence.text
+        spans = []
+        for m in _EARLIER_YEAR.finditer(text):
+            named = m.start() < m.start("year")
+            if (year is None and not named) or (year is not None and int(m.group("year")) >= year):
+                continue
+            if _MONTH_BEFORE.search(text[: m.start("year")]):
+                continue
+            stop = re.search(r"[,;.]\s|[,;]|$", text[m.end() :])
+            spans.append((m.start(), m.end() + (stop.start() if stop else len(text) - m.end())))
+        if spans:
+            info.foreign = info.foreign + tuple(spans)
+
+
 def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> StrikeEvent:
     year = article_year(article.text, article.published)
+    _flag_earlier_years(infos, year)
     date = best(c for i in _pool(infos) for c in date_candidates(i))
     if date is not None:
         _flag_other_dates(infos, date, year, article.published)

@@ -519,12 +519,28 @@ NOT_ORG_WORDS: frozenset[str] = frozenset(
         After Before When While Since But And In On At Iranian-backed Iran-backed"""
     )
 )
+# Words of places: a capitalised run holding one is a place ('Khurais Village'), not a person.
+PLACE_WORDS: frozenset[str] = frozenset(
+    words(
+        """village town city province governorate district county region oblast camp neighbourhood
+        neighborhood suburb municipality prize award"""
+    )
+)
+# Ships are named like people ('USS Porter launched the missiles').
+SHIP_PREFIXES: frozenset[str] = frozenset(words("USS HMS INS RFS HMCS HMAS MV"))
+# Occupations written before a name like a title ('Photojournalist Moaz Abu Taha').
+JOB_WORDS: frozenset[str] = frozenset(
+    words(
+        """journalist photojournalist photographer cameraman camerawoman correspondent reporter videographer
+        paramedic doctor dr nurse surgeon medic rescuer activist blogger teacher student negotiator"""
+    )
+)
 # Honorifics and military ranks written before a name; not part of it.
 TITLES: frozenset[str] = frozenset(
     words(
         """Sheikh Shaykh Sheik Imam Mullah Maulana Haji Hajji Gen. General Lt. Lieutenant Col. Colonel Maj.
         Major Brig. Brigadier Capt. Captain Sgt. Sergeant Cmdr. Commander Commandant Dr. Mr. Mrs. Ms.
-        Emir Sayyed Sayyid Sayed Hajj"""
+        Emir Sayyed Sayyid Sayed Hajj Corporal Cpl. Private Pvt. Lance Sergeant-Major Warrant"""
     )
 )
 

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from factsheet.extractors.offline.candidates import Candidate
 from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.gazetteer import Gazetteer
-from factsheet.extractors.offline.lexicons import NOT_NAME_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
+from factsheet.extractors.offline.lexicons import (
+    JOB_WORDS,
+    NON_ARMED_BODIES,
+    NOT_NAME_WORDS,
+    PLACE_WORDS,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
+    SHIP_PREFIXES,
+    TITLES,
+)
 from factsheet.extractors.offline.names import ORG_RUN, NameSpan, clean_span, name_runs, tokens_of
 
 _ROLE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
@@ -80,7 +89,12 @@ class Person:
 def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     plain = [w for w in words if w.lower() not in ("al", "el", "bin", "ibn", "bint", "abu", "de")]
-    if len(words) < 2 or not plain:
+    titled = len(words) == 2 and words[0] in TITLES
+    if (len(words) < 2 or not plain) and not titled:
+        return False
+    if words[0] in SHIP_PREFIXES or any(w.lower() in PLACE_WORDS for w in words):
+        return False
+    if any(span.text == b or span.text.startswith(b + " ") for b in NON_ARMED_BODIES):
         return False
     if any(w in NOT_NAME_WORDS or w.rstrip(".") in NOT_NAME_WORDS for w in words):
         return False
@@ -98,10 +112,11 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
 
 
 def strip_titles(span: NameSpan) -> NameSpan:
+    """'Gen. Qassem Soleimani' -> 'Qassem Soleimani', but 'Mullah Fazlullah' keeps the title it goes by."""
     text, start = span.text, span.start
     while True:
         first, _, rest = text.partition(" ")
-        if first in TITLES and rest:
+        if (first.lower() in JOB_WORDS and rest) or (first in TITLES and " " in rest.strip()):
             start += len(first) + 1
             text = rest.lstrip()
         else:

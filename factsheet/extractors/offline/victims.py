@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
-from factsheet.extractors.offline.lexicons import ROLE_NOUNS, TITLES
+from factsheet.extractors.offline.lexicons import ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
 from factsheet.extractors.offline.names import NameSpan, name_runs
 from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles
 from factsheet.models import Evidence, PersonValue
@@ -35,6 +35,27 @@ _KILL = re.compile(
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _SURVIVED = re.compile(r"\b(?:survived|escaped|unharmed|unhurt|alive|safe\s+and\s+sound)\b", re.I)
 _TARGET = re.compile(r"\b(?:targeted|targeting|targets?|aimed\s+at|assassination|assassinated)\b", re.I)
+# Between a target word and the name only the person's description may stand ('targeted the
+# senior Hamas commander X'), not other words ('the targeted area with the Explosives Unit').
+_GAP_WORD = (
+    r"(?i:the|a|an|of|in|its|his|her|their|two|three|several|"
+    + "|".join(sorted(ROLE_ADJECTIVES | ROLE_NOUNS, key=len, reverse=True))
+    + r")s?|[A-Z][\w’'-]*"
+)
+# The target word must bear on the name: 'targeted X', 'an attempt on X's life', 'X was the
+# target'. 'killed in the strike targeting the hospital' says what was aimed at, not who.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:targeted|targeting|targets|aimed\s+at|assassination\s+of|assassinated|assassinating|"
+    r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:was|is|were))\s+"
+    rf"(?:(?:{_GAP_WORD})[\s,]+){{0,6}}$",
+)
+_TARGET_AFTER = re.compile(
+    r"^[^.;:“”\"]{0,100}?\s(?:was|were|had\s+been|has\s+been|is|are|appeared\s+to\s+be|"
+    r"(?:was|is)\s+believed\s+to\s+(?:be|have\s+been))\s*(?:,[^,;.]{1,60},\s*)?(?:the\s+)?"
+    r"(?:(?:main|intended|apparent|likely|primary|real)\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?"
+    r"(?:targeted|target)\b",
+    re.I,
+)
 _NOT_TARGET = re.compile(r"\b(?:not\s+the\s+target|was\s+not\s+targeted)\b", re.I)
 _LIST_START = re.compile(
     r"^\s*(?:the\s+list\s+included|they\s+(?:were|included)|among\s+them|those\s+killed|the\s+dead\s+"
@@ -160,9 +181,11 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
             continue
         if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after):
             continue
+        if any(a <= span.start < b for a, b in info.foreign):
+            continue
         fate = inherited if listed else _nearest(text, span.start, _FATES)
         role = (title.split()[-1].lower() if title else None) or _role_after(after)
-        targeted = bool(_TARGET.search(text)) and not _NOT_TARGET.search(text)
+        targeted = _targeted(before, after) and not _NOT_TARGET.search(text)
         if not targeted and fate == "killed" and role in _ARMED_ROLES:
             targeted = True
         if fate is None and not targeted:
@@ -176,6 +199,11 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         )
         out.append(Named(value, info.relevance + (1.0 if targeted else 0.0)))
     return out
+
+
+def _targeted(before: str, after: str) -> bool:
+    """A target word governs this name: it stands just before it, or the name is said to be the target."""
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after))
 
 
 def list_fate(info: SentenceInfo) -> str | None:
