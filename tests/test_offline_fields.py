@@ -401,3 +401,54 @@ def test_a_village_or_market_the_gazetteer_lacks_is_the_strike_site_not_the_prov
         "people, medics said."
     )
     assert value(event, "city") == "Qarawa"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        (
+            "A US airstrike killed a militant leader in Marib on Tuesday. The military confirmed the death "
+            "in a statement Saturday.",
+            "2019-01-06",
+            "Tuesday",
+        ),
+        (
+            "The coalition said it struck fighters in west Mosul on March 17. It said in a press release "
+            "on Thursday that 105 civilians were killed.",
+            "2017-05-26",
+            "March 17",
+        ),
+        (
+            "A US strike hit a migrant centre in Saada on Monday, killing 68. It came after US forces hit "
+            "800 targets since the president ordered the campaign on 15 March.",
+            None,
+            "Monday",
+        ),
+        (
+            "An air strike hit a hospital in Idlib on Monday, killing nine. The attack recalled the strike "
+            "of 11 September 2001 on the town's market.",
+            "2019-01-06",
+            "Monday",
+        ),
+    ],
+)
+def test_statement_days_periods_and_old_dates_are_not_the_strikes(
+    text: str, published: str | None, date: str
+) -> None:
+    assert value(read(text, published), "date") == date
+
+
+def test_a_statement_about_a_strike_hours_old_dates_it_when_nothing_else_does() -> None:
+    event = read(
+        "An Israeli air strike on a house in Rafah killed at least 13 people overnight, "
+        "health officials said on Tuesday."
+    )
+    assert value(event, "date") == "Tuesday"
+
+
+def test_the_party_at_whose_request_a_strike_was_made_is_not_the_attacker() -> None:
+    event = read(
+        '"At the request of the Iraqi security forces, the coalition struck fighters and equipment in '
+        'west Mosul," the statement said. Dozens of civilians were killed.'
+    )
+    assert value(event, "attacker") != "the Iraqi security forces"

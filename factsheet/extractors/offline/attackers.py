@@ -42,6 +42,11 @@ _VICTIM_BEFORE = re.compile(
     r"hit|hitting|struck|fighting|battling|backing|backed|supporting|opposing)\s+(?:the\s+|\w+\s+)?$",
     re.IGNORECASE,
 )
+# 'at the request of the Iraqi security forces, the coalition struck': who asked, not who struck.
+_REQUESTER_BEFORE = re.compile(
+    r"\b(?:request\s+of|behalf\s+of|in\s+support\s+of|help\s+of|alongside|together\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # 'by U.S. allies', 'Iran's proxies': someone acting with or for the state, not the state.
 _ALLY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:allies|ally|partners|proxies|backers|clients)\b", re.IGNORECASE)
 # 'a coalition battling in Yemen said it carried out': where, not who.
@@ -97,7 +102,9 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
 
     def add(m: re.Match[str], tier: float) -> None:
         a, b = m.start("actor"), m.end("actor")
-        if _VICTIM_BEFORE.search(text[max(0, a - 30) : a]):
+        if _VICTIM_BEFORE.search(text[max(0, a - 30) : a]) or _REQUESTER_BEFORE.search(
+            text[max(0, a - 30) : a]
+        ):
             return
         if re.match(r"-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return

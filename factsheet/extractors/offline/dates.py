@@ -174,18 +174,58 @@ def compatible(a: DateMention, b: DateMention, year: int | None, published: str 
 # statement or of the reporting, not of the strike.
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|released|confirmed|told|stated|reported|added|remains?|remained|"
-    r"declared|published|issued|denied|claimed|acknowledged)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$",
+    r"declared|published|issued|denied|claimed|acknowledged|statement|tweet|release|briefing|conference)"
+    r"\s+(?:[\w’'.]+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+# 'the coalition yesterday said', 'Trump on Sunday confirmed': the same, with the day first.
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|says|announced|confirmed|stated|told|denied|claimed|acknowledged|added|released)\b",
+    re.I,
+)
+# '... killed 13 people overnight, officials said on Tuesday': a statement about a strike hours
+# old dates it, as a last resort; a statement days later ('confirmed Sunday') does not.
+_FRESH = re.compile(
+    r"\b(?:overnight|earlier\s+(?:today|in\s+the\s+day)|hours\s+earlier|this\s+morning|today)\b", re.I
+)
+# A strike report is written within weeks of the strike; a date further back is another event's.
+_MAX_DAYS_BEFORE_PUBLICATION = 180
 
 
-def date_candidates(info: SentenceInfo) -> list[Candidate]:
-    """Dates stated in a strike sentence; the phrase is kept as written, without 'on'."""
+def statement_day(text: str, m: DateMention) -> bool:
+    """The mention dates a statement, not an event ('said Wednesday', 'in a statement on Sunday')."""
+    return bool(
+        _SPEECH_BEFORE.search(text[max(0, m.start - 50) : m.start]) or _SPEECH_AFTER.match(text[m.end :])
+    )
+
+
+def _period_start(text: str, m: DateMention) -> bool:
+    """'... the campaign since Trump ordered it on 15 March': the start of a period, not the strike."""
+    return bool(re.search(r"\bsince\b[^,.;]{0,120}$", text[: m.start]))
+
+
+def date_candidates(
+    info: SentenceInfo, year: int | None = None, published: str | None = None
+) -> list[Candidate]:
+    """Dates stated in a strike sentence; the phrase is kept as written, without 'on'.
+
+    The day a statement was made is not the strike's ('said in a statement Saturday') unless the
+    sentence says the strike was hours old; a day months before the article was published, or
+    after it, is not the strike's either.
+    """
     s = info.sentence
     out = []
+    pub = _published(published)
     for m in find_dates(s.text):
-        tier = m.specificity * 0.25
-        if _SPEECH_BEFORE.search(s.text[max(0, m.start - 40) : m.start]):
-            tier *= 0.2
+        if _period_start(s.text, m) or (statement_day(s.text, m) and not _FRESH.search(s.text)):
+            continue
+        day = concrete(m, year, published) if m.month else None
+        if (
+            day is not None
+            and pub is not None
+            and (day > pub + dt.timedelta(days=1) or (pub - day).days > _MAX_DAYS_BEFORE_PUBLICATION)
+        ):
+            continue
+        tier = m.specificity * 0.25 * (0.2 if statement_day(s.text, m) else 1.0)
         out.append(Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=m))
     return out

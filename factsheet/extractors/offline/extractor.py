@@ -16,7 +16,13 @@ from factsheet.extractors.offline.candidates import Candidate, best
 from factsheet.extractors.offline.casualties import casualty_candidates
 from factsheet.extractors.offline.claims import claim_for
 from factsheet.extractors.offline.context import SentenceInfo, analyse
-from factsheet.extractors.offline.dates import article_year, compatible, date_candidates, find_dates
+from factsheet.extractors.offline.dates import (
+    article_year,
+    compatible,
+    date_candidates,
+    find_dates,
+    statement_day,
+)
 from factsheet.extractors.offline.gazetteer import Gazetteer, gazetteer
 from factsheet.extractors.offline.lexicons import FORCE_NOUNS, WEAPON_PATTERNS
 from factsheet.extractors.offline.orgs import org_candidates
@@ -111,7 +117,9 @@ def _flag_other_dates(
 ) -> None:
     anchor = main.data
     for info in infos:
-        mentions = [m for m in find_dates(info.sentence.text) if not m.relative]
+        text = info.sentence.text
+        # The day someone spoke is not another event's day ('the strike ..., Cook said Wednesday').
+        mentions = [m for m in find_dates(text) if not m.relative and not statement_day(text, m)]
         if mentions and not any(compatible(anchor, m, year, published) for m in mentions):
             info.background.add("date")
 
@@ -208,7 +216,8 @@ _MONTH_BEFORE = re.compile(
 def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
     """Mark clauses about an earlier year as another event's, so no value is read from them.
 
-    A full date ('June 14, 2018') is left to the date rules; only a year standing alone counts.
+    A date in the year before the article's ('December 31, 2018' in a January report) is left to
+    the date rules; a year standing alone, or one further back ('October 2000'), counts.
     When the article's own year is unknown, only a year used as a name of an event ('the 2000
     bombing') is taken as another event's.
     """
@@ -219,7 +228,10 @@ def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
             named = m.start() < m.start("year")
             if (year is None and not named) or (year is not None and int(m.group("year")) >= year):
                 continue
-            if _MONTH_BEFORE.search(text[: m.start("year")]):
+            if _MONTH_BEFORE.search(text[: m.start("year")]) and (
+                year is None or int(m.group("year")) >= year - 1
+            ):
+                # 'December 31, 2018' in a January 2019 report may still be the strike's day.
                 continue
             stop = re.search(r"[,;.]\s|[,;]|$", text[m.end() :])
             spans.append((m.start(), m.end() + (stop.start() if stop else len(text) - m.end())))
@@ -230,7 +242,7 @@ def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
 def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> StrikeEvent:
     year = article_year(article.text, article.published)
     _flag_earlier_years(infos, year)
-    date = best(c for i in _pool(infos) for c in date_candidates(i))
+    date = best(c for i in _pool(infos) for c in date_candidates(i, year, article.published))
     if date is not None:
         _flag_other_dates(infos, date, year, article.published)
     found = {i.sentence.index: place_candidates(i, gaz) for i in infos if i.is_strike}
