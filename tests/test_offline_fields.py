@@ -452,3 +452,45 @@ def test_the_party_at_whose_request_a_strike_was_made_is_not_the_attacker() -> N
         'west Mosul," the statement said. Dozens of civilians were killed.'
     )
     assert value(event, "attacker") != "the Iraqi security forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "An aid convoy was hit by an air strike near the Syrian city of Aleppo on Monday, killing 12. "
+            "The trucks were struck in the town of Kafr Basin, the monitor said.",
+            "Kafr Basin",
+        ),
+        (
+            "The US missile strike on the Tiyas air base killed six soldiers on Friday, the army said, "
+            "calling it an aggression that undermines Damascus’ counter-terrorism operations.",
+            "Tiyas",
+        ),
+        (
+            'An air strike killed 20 people in Idlib on Monday. "This was an airstrike," White House '
+            "adviser Ben Rhodes said.",
+            "Idlib",
+        ),
+    ],
+)
+def test_landmarks_governments_and_buildings_are_not_the_place_hit(text: str, city: str) -> None:
+    assert value(read(text), "city") == city
+
+
+def test_an_attack_a_strike_answers_is_not_the_strike() -> None:
+    event = read(
+        "US warships fired 59 cruise missiles at the Tiyas air base in Syria on Friday, killing six soldiers. "
+        "Trump ordered the strikes a day after he blamed the government for this week's chemical attack, "
+        "which killed 70 people in the town of Kafr Nabl."
+    )
+    assert value(event, "weapon") == "cruise missiles"
+    assert value(event, "city") == "Tiyas"
+
+
+def test_a_spelled_out_hundred_is_one_number() -> None:
+    event = read(
+        "A coalition air strike on a building in west Mosul killed civilians on March 17. "
+        "One hundred and five civilians were killed, the coalition said."
+    )
+    assert value(event, "killed") == "One hundred and five civilians"

@@ -69,10 +69,14 @@ _UNIT_WORDS = words(
     seventeen eighteen nineteen"""
 )
 _TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORD = (
+_BELOW_HUNDRED = (
     r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNIT_WORDS[:9]) + r"))?"
     r"|" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s+(?:hundred|thousand))?"
+)
+# 'One hundred and five' is one number, not 'five' after a stray 'One hundred and'.
+NUMBER_WORD = (
+    rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+and\s+{_BELOW_HUNDRED}|\s+{_BELOW_HUNDRED})?"
+    rf"|{_BELOW_HUNDRED}(?:\s+thousand)?)"
 )
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d:.,]\d)|" + NUMBER_WORD + r"|(?:a|two|three|half\s+a)\s+dozen"
@@ -161,7 +165,7 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             r"\bchemical\s+(?:weapons?\s+)?(?:attacks?|strikes?|weapons?)\b|\bsarin\b|\bchlorine\s+(?:gas|attacks?)\b"
             r"|\bnerve\s+(?:agent|gas)\b|\b(?:toxic|poison(?:ous)?)\s+gas\b|\bgas\s+attacks?\b",
-            4,
+            3,
         ),
         (
             r"\b"
@@ -571,7 +575,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
 # ('in response to an attack that killed three troops'): numbers after them are not ours.
 FOREIGN_CLAUSE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|retaliation\s+for|response\s+to|revenge\s+for|"
-    r"blamed\s+(?:it\s+)?for|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|accused\s+of|avenge|"
+    r"blamed\s+(?:[\w’'-]+\s+){0,3}?for|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|"
+    r"accused\s+(?:[\w’'-]+\s+){0,3}?of|avenge|"
     r"(?:following|after)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|raids?|bombings?|assaults?)"
     r"\s+(?:on|in|against|by|that))\b",
     re.IGNORECASE,

@@ -55,7 +55,9 @@ _STRIKE_NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SETTLEMENT_AFTER = re.compile(
-    r"^\s+(?:market|village|town|area|hamlet|camp|refugee\s+camp|settlement)\b", re.IGNORECASE
+    r"^\s+(?:market|village|town|area|hamlet|camp|refugee\s+camp|settlement|air\s*base|airbase|airfield|"
+    r"air\s+field|military\s+base)\b",
+    re.IGNORECASE,
 )
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:in|at|near|of|the|busy|crowded|main|local)\s+(?:the\s+)?(?:busy\s+|crowded\s+|main\s+)?$",
@@ -77,6 +79,14 @@ _CARE_CONTEXT = re.compile(
     r"brought\s+to|funerals?|buried)\b",
     re.IGNORECASE,
 )
+# 'near the Syrian city of Aleppo', 'to the east of the Yemeni capital, Sanaa': a landmark the
+# strike is placed by, weaker evidence than the place it hit ('in the town of Urum al-Kubra').
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
+)
+# Names of seats of government and buildings that a gazetteer also lists as towns.
+_NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
 _FROM_BEFORE = re.compile(r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _ACTOR_AFTER = re.compile(
     r"^(?:\s+(?:said|says|claimed|denied|officials|government|authorities|has|have|had|will|would)\b|-)",
@@ -124,6 +134,8 @@ class PlaceCandidates:
 
 def _mention_for(span: NameSpan, gaz: Gazetteer) -> PlaceMention | None:
     text = span.text
+    if text in _NOT_PLACES:
+        return None
     cc = gaz.country(text)
     if cc:
         return PlaceMention(text, span.start, span.end, "country", (cc,))
@@ -218,10 +230,16 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             if _CARE_CONTEXT.search(text) and not _strike_there(text, m):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
-                cities.append(cand(m, 3.0, m.countries))
+                reference = bool(_REFERENCE_BEFORE.search(before))
+                cities.append(cand(m, 1.5 if reference else 3.0, m.countries))
                 if _strike_there(text, m):
                     locative.update(m.countries[:1])
-            elif not _ACTOR_AFTER.match(after) and m.population >= _MIN_MODIFIER_POPULATION:
+            elif (
+                not _ACTOR_AFTER.match(after)
+                and not re.match(r"[’']s?\s+[a-z]", after)
+                and m.population >= _MIN_MODIFIER_POPULATION
+            ):
+                # 'undermines Damascus' counter-terrorism operations': the government, not the place.
                 cities.append(cand(m, 1.0, m.countries))
     for dm in _DEMONYM_PLACE.finditer(text):
         cc = gaz.demonym(dm.group("dem"))
