@@ -83,8 +83,11 @@ _CARE_CONTEXT = re.compile(
 # strike is placed by, weaker evidence than the place it hit ('in the town of Urum al-Kubra').
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<noun>(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
 )
+# A town or village named as 'near' is small enough to be where the strike was ('near the town
+# of Jilib'); a city is a landmark.
+_LANDMARK_POPULATION = 100_000
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
 _FROM_BEFORE = re.compile(r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -230,7 +233,12 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             if _CARE_CONTEXT.search(text) and not _strike_there(text, m):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
-                reference = bool(_REFERENCE_BEFORE.search(before))
+                near = _REFERENCE_BEFORE.search(before)
+                noun = (near.group("noun") or "") if near else ""
+                reference = bool(near) and (
+                    noun.startswith(("city", "capital"))
+                    or (not noun and m.population >= _LANDMARK_POPULATION)
+                )
                 cities.append(cand(m, 1.5 if reference else 3.0, m.countries))
                 if _strike_there(text, m):
                     locative.update(m.countries[:1])
