@@ -116,3 +116,70 @@ def test_background_statements_are_not_claims_about_this_strike() -> None:
 
 def test_a_sentence_without_attribution_is_no_claim() -> None:
     assert claims("A Russian missile struck a hospital in Kharkiv on Monday, killing three people.") == []
+
+
+def typed(text: str) -> set[tuple[str, str | None]]:
+    """The (kind, party) of every denial and claim of responsibility read from a short report."""
+    found = claims(f"An air strike hit an aid convoy near Idlib on Monday, killing 12 people.\n\n{text}")
+    return {(c.kind, c.party) for c in found if c.kind != "other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Damascus denied any involvement in the strike.", {("denial", "Damascus")}),
+        (
+            'Moscow reacted furiously on Tuesday to "unsubstantiated" accusations from Washington.',
+            {("denial", "Moscow")},
+        ),
+        (
+            "Yemen's Houthi rebels claimed responsibility for the attack.",
+            {("responsibility", "Houthi rebels")},
+        ),
+        (
+            "Secretary of State Mike Pompeo, who blamed Iran for the attack, gave no evidence.",
+            {("responsibility", "Iran")},
+        ),
+        (
+            "The rebels blamed the attack on the Saudi-led coalition.",
+            {("responsibility", "Saudi-led coalition")},
+        ),
+    ],
+)
+def test_denials_claims_and_blame_are_typed_with_their_party(
+    text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah accused Israel in 2008 of killing his father. Israel denies any involvement in that killing.",
+        "Kataib Hezbollah has claimed responsibility for numerous attacks on US bases.",
+        "The US said it had launched an immediate review of its support for the coalition.",
+        "A coalition battling in Yemen said it carried out the strike.",
+        "Trump blamed Assad for this week's chemical attack on the town.",
+        "Officials said Syrian or Russian planes were behind it.",
+    ],
+)
+def test_other_events_reviews_and_places_are_not_blame(text: str) -> None:
+    assert typed(text) == set()
+
+
+def test_a_denial_beside_an_outlet_consensus_makes_the_attacker_contested() -> None:
+    from factsheet import pipeline
+
+    texts = [
+        (
+            "Wire A",
+            "Russian jets struck an aid convoy near Idlib on Monday, killing 12 people, the monitor said.",
+        ),
+        (
+            "Wire B",
+            "Russian warplanes bombed the aid convoy near Idlib on Monday, killing 12. "
+            "Moscow denied any involvement in the strike.",
+        ),
+    ]
+    sheet = pipeline.merge([extract_offline(article(text, outlet)) for outlet, text in texts])
+    assert sheet.event.attacker.status == "contested"

@@ -174,7 +174,8 @@ def compatible(a: DateMention, b: DateMention, year: int | None, published: str 
 # statement or of the reporting, not of the strike.
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|released|confirmed|told|stated|reported|added|remains?|remained|"
-    r"declared|published|issued|denied|claimed|acknowledged|statement|tweet|release|briefing|conference)"
+    r"declared|published|issued|denied|claimed|acknowledged|statement|tweet|release|briefing|conference|"
+    r"reacted|responded|rejected|dismissed|blamed|accused)"
     r"\s+(?:[\w’'.]+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )

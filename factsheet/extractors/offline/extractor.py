@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from factsheet.extractors.offline.attackers import attacker_candidates
+from factsheet.extractors.offline.blame import blame_claims
 from factsheet.extractors.offline.candidates import Candidate, best
 from factsheet.extractors.offline.casualties import casualty_candidates
 from factsheet.extractors.offline.claims import claim_for
@@ -190,16 +191,34 @@ def _time(c: Candidate | None) -> TimeValue | None:
 
 
 def _claims(infos: list[SentenceInfo]) -> list[Claim]:
+    """Attributed statements of strike sentences, then who denies, claims or is blamed for it.
+
+    A denial need not repeat a strike word ('Russia denied any involvement'), so blame is read
+    from every sentence of the text that is not background or a caption.
+    """
     out: list[Claim] = []
     seen: set[str] = set()
     previous: str | None = None
+    by_sentence: dict[int, int] = {}
     for info in infos:
         claim = claim_for(info, previous)
         previous = claim.speaker if claim else None
         if claim is None or not info.usable or claim.statement in seen:
             continue
         seen.add(claim.statement)
+        by_sentence[info.sentence.index] = len(out)
         out.append(claim)
+    for info in infos:
+        if info.background or info.sentence.is_caption:
+            continue
+        for found in blame_claims(info):
+            at = by_sentence.pop(info.sentence.index, None)
+            if at is not None:
+                # 'The military said it had struck ...': the attributed statement is the claim; type it.
+                out[at] = out[at].model_copy(update={"kind": found.kind, "party": found.party})
+            elif found.statement not in seen:
+                seen.add(found.statement)
+                out.append(found)
     return out
 
 
