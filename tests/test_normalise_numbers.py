@@ -137,3 +137,17 @@ _bound = st.one_of(st.none(), st.integers(0, 50))
 @given(st.tuples(_bound, _bound, _bound), st.tuples(_bound, _bound, _bound))
 def test_compatible_counts_is_symmetric(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> None:
     assert compatible_counts(a, b) == compatible_counts(b, a)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Fazlullah and two other insurgents", 3),
+        ("Haidar and two others", 3),
+        ("two others", 2),
+        ("One hundred and five civilians", 105),
+    ],
+)
+def test_whoever_other_sets_apart_is_one_more(text: str, count: int) -> None:
+    parsed = parse_count(text)
+    assert parsed is not None and parsed[1] == count

@@ -494,3 +494,27 @@ def test_a_spelled_out_hundred_is_one_number() -> None:
         "One hundred and five civilians were killed, the coalition said."
     )
     assert value(event, "killed") == "One hundred and five civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A US drone strike killed a militant leader in Kunar on Thursday. Officials said that Fazlullah "
+            "and two other insurgents were killed.",
+            "Fazlullah and two other insurgents",
+        ),
+        (
+            "An Israeli strike on a tent in Gaza City killed five journalists on Sunday. More than 200 "
+            "journalists have been killed during the war, the union said.",
+            "five journalists",
+        ),
+        (
+            "A drone strike in Kunar killed the militant leader and two guards on Thursday. He was involved "
+            "in the attack on a Peshawar school that killed 150 people.",
+            "the militant leader and two guards",
+        ),
+    ],
+)
+def test_tolls_of_the_war_and_of_a_victims_past_are_not_this_strikes(text: str, killed: str) -> None:
+    assert value(read(text, "2018-06-15"), "killed") == killed

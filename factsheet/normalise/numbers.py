@@ -453,6 +453,12 @@ def parse_count(text: str) -> Count | None:
     parts = _conjuncts(segment)
     if len(parts) > 1:
         counts = [_phrase_count(p) for p in parts]
+        if any(t.low in ("other", "others") for part in parts for t in part):
+            # 'Fazlullah and two other insurgents': whoever 'other' sets apart is one more.
+            counts = [
+                c if c is not None or len(p) > 3 else (1, 1, 1, None)
+                for c, p in zip(counts, parts, strict=True)
+            ]
         if all(c is not None for c in counts):
             summed = _sum([c for c in counts if c is not None])
             if summed[0] is not None:

@@ -210,13 +210,13 @@ def _enumeration_start(text: str, phrase: _Phrase) -> int | None:
     before = text[: phrase.start]
     if not re.search(r"\band\s+$", before):
         return None
-    cut = max(
-        before.rfind(","),
-        before.rfind(";"),
-        before.rfind("“"),
+    # Just after the last comma, semicolon or quote, or after a word that opens the list.
+    start = max(
+        before.rfind(",") + 1,
+        before.rfind(";") + 1,
+        before.rfind("“") + 1,
         *(m.end() for m in re.finditer(r"\b(?:killing|killed|kills|including|when|that)\s+", before)),
     )
-    start = cut + 1 if cut >= 0 else 0
     while start < len(before) and before[start] in ' "“':
         start += 1
     return start if phrase.start - start <= 120 else None

@@ -569,6 +569,9 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
+        # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
+        r"\b(?:during|throughout|since\s+the\s+start\s+of|in\s+the\s+course\s+of)\s+the\s+"
+        r"(?:\w+\s+)?(?:war|conflict|offensive|invasion|campaign)\b",
     )
 )
 # Phrases that put a clause about another event inside a sentence about this strike
@@ -577,6 +580,9 @@ FOREIGN_CLAUSE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|retaliation\s+for|response\s+to|revenge\s+for|"
     r"blamed\s+(?:[\w’'-]+\s+){0,3}?for|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|"
     r"accused\s+(?:[\w’'-]+\s+){0,3}?of|avenge|"
+    # A person's past deeds: 'involved in the attack on the Peshawar school that killed 150'.
+    r"involved\s+in|masterminded|masterminding|orchestrated|plotted|wanted\s+(?:for|over|in\s+connection\s+with)|"
+    r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
     r"(?:following|after)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|raids?|bombings?|assaults?)"
     r"\s+(?:on|in|against|by|that))\b",
     re.IGNORECASE,
