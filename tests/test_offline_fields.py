@@ -518,3 +518,11 @@ def test_a_spelled_out_hundred_is_one_number() -> None:
 )
 def test_tolls_of_the_war_and_of_a_victims_past_are_not_this_strikes(text: str, killed: str) -> None:
     assert value(read(text, "2018-06-15"), "killed") == killed
+
+
+def test_a_village_placed_by_its_region_is_the_place_hit() -> None:
+    event = read(
+        "At least 18 trucks of the convoy were destroyed in an air strike late on Monday in Kafr Halab "
+        "in the Aleppo region, the UN said."
+    )
+    assert value(event, "city") == "Kafr Halab"

@@ -104,6 +104,13 @@ _DEMONYM_PLACE = re.compile(
 )
 _TOWN_OF = re.compile(r"\b(?:city|town|village|hamlet|port\s+city|port|border\s+town)\s+of\s+", re.IGNORECASE)
 _COMMA_COUNTRY = re.compile(r"^,\s+$")
+# A place the gazetteer lacks, placed by the region around it ('in Orum al-Kubra in the Aleppo
+# region') or by an apposition ('in Jaramana, a suburb of Damascus').
+_IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
+_PLACED_AFTER = re.compile(
+    r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
+    r"|^,\s+(?:a|the)\s+(?:small\s+|rebel-held\s+|remote\s+)?(?:town|village|suburb|hamlet)\s+(?:in|of|near|outside)\b"
+)
 _DISTRICT_AFTER = re.compile(rf"^\s+(?:refugee\s+)?(?P<noun>{DISTRICT_NOUNS})\b", re.IGNORECASE)
 _OF_CITY_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.IGNORECASE)
 _DISTRICT_OF = re.compile(
@@ -264,6 +271,15 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if not any(c.start - s.start == tm.end() for c in cities):
             cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), 3.0, ()))
+    for span in name_runs(text):
+        if span.start < opening or not _PLACED_AFTER.match(text[span.end :]):
+            continue
+        if not _IN_BEFORE.search(text[max(0, span.start - 6) : span.start]):
+            continue
+        if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
+            continue
+        if not any(c.start - s.start == span.start for c in cities):
+            cities.append(cand(span, 3.5, ()))
     for span in name_runs(text):
         # 'the busy Dahyan market', 'in Ahmed Wal area', 'the Nur Gul Kalay village': the site
         # itself, which a gazetteer of cities rarely has; it says more than the province's capital.
