@@ -115,3 +115,12 @@ def test_ships_villages_and_prizes_are_not_people() -> None:
     )
     names = set(fates(event))
     assert not names & {"USS Porter", "Khurais Village", "Nobel Peace Prize"}
+
+
+def test_a_background_word_in_a_trailing_clause_leaves_the_strike_sentence_in_use() -> None:
+    event = read(
+        "The army said it targeted and killed correspondent Samer Haddad in Gaza City on Sunday – a "
+        "reporter it accused of leading a cell, an allegation Haddad had previously denied."
+    )
+    assert event.target_person is not None and event.target_person.text == "Samer Haddad"
+    assert fates(event)["Samer Haddad"] == ("killed", True)

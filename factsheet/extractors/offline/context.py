@@ -55,8 +55,29 @@ def strike_hits(text: str) -> int:
     return len({m.group().lower() for m in STRIKE_TERMS.finditer(cleaned)})
 
 
-def background_cues(text: str) -> set[str]:
-    return {f"cue:{m.group().lower()}" for cue in BACKGROUND_CUES if (m := cue.search(text))}
+# Where a trailing clause starts: a comma, a dash, or 'after' / 'as' / 'which' after a comma.
+_CLAUSE_START = re.compile(r",\s+|\s+[–—-]\s+|;\s+")
+
+
+def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
+    """Background cues of the whole sentence, and cues confined to a trailing clause.
+
+    'The army said it killed X – a journalist ..., an allegation X had previously denied': the
+    cue speaks of the clause it stands in; the strike sentence before it is still this strike's.
+    """
+    cues: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for cue in BACKGROUND_CUES:
+        m = cue.search(text)
+        if m is None:
+            continue
+        cuts = [c.start() for c in _CLAUSE_START.finditer(text, 0, m.start())]
+        head = text[: cuts[-1]] if cuts else ""
+        if cuts and strike_hits(head) and not cue.search(head):
+            spans.append((cuts[-1], len(text)))
+        else:
+            cues.add(f"cue:{m.group().lower()}")
+    return cues, tuple(spans)
 
 
 def foreign_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -80,14 +101,15 @@ def analyse(sentences: list[Sentence]) -> list[SentenceInfo]:
         elif hits and not s.is_caption:
             relevance += max(0.0, _LEAD_BONUS - _LEAD_DECAY * body_rank)
             body_rank += 1
+        cues, trailing = _cues_and_spans(s.text)
         infos.append(
             SentenceInfo(
                 sentence=s,
                 strike_hits=hits,
                 kills=bool(KILL_TERMS.search(s.text)),
                 relevance=relevance,
-                background=background_cues(s.text),
-                foreign=foreign_spans(s.text),
+                background=cues,
+                foreign=foreign_spans(s.text) + trailing,
             )
         )
     return infos

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
-from factsheet.extractors.offline.lexicons import ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
+from factsheet.extractors.offline.lexicons import JOB_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
 from factsheet.extractors.offline.names import NameSpan, name_runs
 from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles
 from factsheet.models import Evidence, PersonValue
@@ -39,13 +39,14 @@ _TARGET = re.compile(r"\b(?:targeted|targeting|targets?|aimed\s+at|assassination
 # senior Hamas commander X'), not other words ('the targeted area with the Explosives Unit').
 _GAP_WORD = (
     r"(?i:the|a|an|of|in|its|his|her|their|two|three|several|"
-    + "|".join(sorted(ROLE_ADJECTIVES | ROLE_NOUNS, key=len, reverse=True))
+    + "|".join(sorted(ROLE_ADJECTIVES | ROLE_NOUNS | JOB_WORDS, key=len, reverse=True))
     + r")s?|[A-Z][\w’'-]*"
 )
 # The target word must bear on the name: 'targeted X', 'an attempt on X's life', 'X was the
 # target'. 'killed in the strike targeting the hospital' says what was aimed at, not who.
 _TARGET_BEFORE = re.compile(
-    r"\b(?:targeted|targeting|targets|aimed\s+at|assassination\s+of|assassinated|assassinating|"
+    r"\b(?:(?:targeted|targeting|targets)(?:\s+and\s+(?:killed|killing|assassinated|eliminated))?|"
+    r"aimed\s+at|assassination\s+of|assassinated|assassinating|"
     r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:was|is|were))\s+"
     rf"(?:(?:{_GAP_WORD})[\s,]+){{0,6}}$",
 )
