@@ -124,3 +124,11 @@ def test_a_background_word_in_a_trailing_clause_leaves_the_strike_sentence_in_us
     )
     assert event.target_person is not None and event.target_person.text == "Samer Haddad"
     assert fates(event)["Samer Haddad"] == ("killed", True)
+
+
+def test_a_town_and_a_monitor_named_like_people_are_not_victims() -> None:
+    event = read(
+        "The Syrian Observatory for Human Rights said 12 people were killed in the attack near the town "
+        "of Urm al-Kubra on Monday."
+    )
+    assert not set(fates(event)) & {"Urm al-Kubra", "Human Rights"}

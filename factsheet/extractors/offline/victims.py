@@ -69,6 +69,10 @@ _PLACE_AFTER = re.compile(
     r"school|university|bridge|dam|field|facility|plant|complex|building|tower|hall|cemetery)\b",
     re.I,
 )
+# 'near the town of Urm al-Kubra': a place named like a person.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:town|village|city|hamlet|district|province|governorate|neighbou?rhood|suburb|camp)\s+of\s+$", re.I
+)
 _SPEAKER_AFTER = re.compile(
     r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?"
     r"(?:said|says|told|added|wrote|stated|warned|announced|pledged|"
@@ -180,7 +184,7 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
         if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
             continue
-        if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
             continue
         if any(a <= span.start < b for a, b in info.foreign):
             continue
