@@ -526,3 +526,45 @@ def test_a_village_placed_by_its_region_is_the_place_hit() -> None:
         "in the Aleppo region, the UN said."
     )
     assert value(event, "city") == "Kafr Halab"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "KABUL/WASHINGTON/Islamabad: A US drone strike killed the Taliban leader in Khost on Saturday.",
+            "Khost",
+        ),
+        (
+            "In Kabul, a defence ministry spokesman confirmed that a US drone strike killed the commander in "
+            "Jalalabad on Thursday.",
+            "Jalalabad",
+        ),
+        (
+            "A drone strike killed two men in a car on Saturday. The car, rented in Taftan, was on a drive from "
+            "the border to Quetta, officials said.",
+            None,
+        ),
+        (
+            "A US strike killed an al-Qaeda operative in Marib governate on Tuesday, officials said.",
+            None,
+        ),
+        (
+            "A drone strike hit a car near Sanaa, killing two al-Qaeda suspects on Tuesday.",
+            None,
+        ),
+    ],
+)
+def test_datelines_speakers_routes_regions_and_landmarks_are_not_the_place_hit(
+    text: str, city: str | None
+) -> None:
+    assert value(read(text), "city") == city
+
+
+def test_a_clause_about_an_earlier_attack_runs_through_its_relative_clause() -> None:
+    event = read(
+        "A US strike killed an al-Qaeda operative in Yemen on Tuesday, officials said on Sunday. He was "
+        "wanted over the October 2000 attack, in which bombers almost sank a destroyer in Aden harbour.",
+        "2019-01-06",
+    )
+    assert value(event, "city") is None

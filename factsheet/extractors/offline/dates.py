@@ -33,7 +33,8 @@ _DATE = re.compile(
 )
 _DATELINE = re.compile(
     rf"^(?:\s*(?:date|published|updated)\s*:?\s*{_YEAR}-[01]\d-[0-3]\d\b\s*)?"
-    rf"(?:[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*"
+    rf"(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
+    rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*)"
     rf"(?:,?\s+(?:(?:{_MON})\s+{_DAY}|{_DAY}\s+(?:{_MON}))(?:,?\s+{_YEAR})?)?"
     rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–:]+\s*)?"
 )

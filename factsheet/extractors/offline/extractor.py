@@ -253,7 +253,11 @@ def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
                 # 'December 31, 2018' in a January 2019 report may still be the strike's day.
                 continue
             stop = re.search(r"[,;.]\s|[,;]|$", text[m.end() :])
-            spans.append((m.start(), m.end() + (stop.start() if stop else len(text) - m.end())))
+            end = m.end() + (stop.start() if stop else len(text) - m.end())
+            if re.match(r"\s*,\s+(?:in\s+which|when|where|which|who|that)\b", text[end:]):
+                # '... the October 2000 attack, in which bombers almost sank the ship in Aden harbour'
+                end = len(text)
+            spans.append((m.start(), end))
         if spans:
             info.foreign = info.foreign + tuple(spans)
 

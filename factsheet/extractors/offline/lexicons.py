@@ -353,7 +353,9 @@ DISTRICT_NOUNS = (
     r"(?:neighbou?rhoods?|districts?|areas?|quarters?|suburbs?|refugee\s+camps?|camps?|sectors?|"
     r"municipality|locality|outskirts)"
 )
-REGION_NOUNS = r"(?:region|province|oblast|governorate|state|county|territory|border\s+region|frontier)"
+REGION_NOUNS = (
+    r"(?:region|province|oblast|governorate|governate|state|county|territory|border\s+region|frontier)"
+)
 DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|northeast(?:ern)?|"
     r"northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|north-east(?:ern)?|north-west(?:ern)?|"

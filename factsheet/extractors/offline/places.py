@@ -87,10 +87,21 @@ _REFERENCE_BEFORE = re.compile(
 )
 # A town or village named as 'near' is small enough to be where the strike was ('near the town
 # of Jilib'); a city is a landmark.
-_LANDMARK_POPULATION = 100_000
+_LANDMARK_POPULATION = 500_000
+# 'near the Yemeni capital': a landmark, not the place hit ('east of the capital' may be either).
+_NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
-_FROM_BEFORE = re.compile(r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+[^,.;]{1,60}?\s+to\s+$",
+    re.IGNORECASE,
+)
+# 'In Kabul, a defence ministry spokesman confirmed ...': where the speaker is, not the strike.
+_SPEAKER_PLACE = re.compile(
+    r"^\s*,\s+[^,.;]{0,80}?\b(?:spokes\w+|officials?|minister|ministry|president|police|sources?|government|"
+    r"governor|commander|army|military)\b[^,.;]{0,40}?\s+(?:said|says|confirmed|told|announced|stated)\b",
+    re.IGNORECASE,
+)
 _ACTOR_AFTER = re.compile(
     r"^(?:\s+(?:said|says|claimed|denied|officials|government|authorities|has|have|had|will|would)\b|-)",
     re.IGNORECASE,
@@ -234,7 +245,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             if (
                 _REGION_AFTER.match(after)
                 or _REGION_BEFORE.search(before)
-                or _FROM_BEFORE.search(before[-40:])
+                or _FROM_BEFORE.search(before[-80:])
+                or (re.fullmatch(r"\s*(?:In|in)\s+", text[: m.start]) and _SPEAKER_PLACE.match(after))
             ):
                 continue
             if _CARE_CONTEXT.search(text) and not _strike_there(text, m):
@@ -246,7 +258,10 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                     noun.startswith(("city", "capital"))
                     or (not noun and m.population >= _LANDMARK_POPULATION)
                 )
-                cities.append(cand(m, 1.5 if reference else 3.0, m.countries))
+                if reference:
+                    # The strike was near the city, not in it: the city is not where it hit.
+                    continue
+                cities.append(cand(m, 3.0, m.countries))
                 if _strike_there(text, m):
                     locative.update(m.countries[:1])
             elif (
@@ -262,13 +277,19 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         span = NameSpan(dm.group("dem"), dm.start("dem"), dm.end("dem"))
         countries.append(cand(span, 2.5, (cc,)))
-        if dm.group("noun").lower() == "capital":
+        if dm.group("noun").lower() == "capital" and not _NEAR_CAPITAL.search(
+            text[max(0, dm.start() - 40) : dm.start()]
+        ):
             phrase = NameSpan(text[dm.start() : dm.end()], dm.start(), dm.end())
             cities.append(cand(phrase, 2.0, (cc,)))
     for tm in _TOWN_OF.finditer(text):
         span = next((r for r in name_runs(text[tm.end() :])), None)
         if span is None or span.start != 0 or gaz.country(span.text) or gaz.demonym(span.text):
             continue
+        if tm.group().lower().startswith("city") and _REFERENCE_BEFORE.search(
+            text[max(0, tm.start() - 40) : tm.end()]
+        ):
+            continue  # 'near the Syrian city of Aleppo': a landmark
         if not any(c.start - s.start == tm.end() for c in cities):
             cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), 3.0, ()))
     for span in name_runs(text):
