@@ -568,3 +568,15 @@ def test_a_clause_about_an_earlier_attack_runs_through_its_relative_clause() -> 
         "2019-01-06",
     )
     assert value(event, "city") is None
+
+
+def test_a_strike_on_a_civilian_site_names_no_armed_target_by_mentioning_the_war() -> None:
+    funeral = read(
+        "Air strikes hit a funeral hall in Sanaa on Saturday, killing 140 people. The dead included officials "
+        "from the ranks of the Houthi rebels, and the Houthi movement blamed the coalition."
+    )
+    assert funeral.target_organisation is None
+    commander = read(
+        "An Israeli strike on a tent in Gaza City killed a senior Hamas commander and four others on Sunday."
+    )
+    assert value(commander, "target_organisation") == "Hamas"

@@ -26,7 +26,7 @@ from factsheet.extractors.offline.dates import (
 )
 from factsheet.extractors.offline.gazetteer import Gazetteer, gazetteer
 from factsheet.extractors.offline.lexicons import FORCE_NOUNS, WEAPON_PATTERNS
-from factsheet.extractors.offline.orgs import org_candidates
+from factsheet.extractors.offline.orgs import SITE_TIER, org_candidates
 from factsheet.extractors.offline.people import person_candidates
 from factsheet.extractors.offline.places import PlaceCandidates, place_candidates
 from factsheet.extractors.offline.sentences import split_sentences
@@ -297,6 +297,11 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     target = _principal(people, person)
     attacker = best(c for i in pool for c in attacker_candidates(i, gaz))
     organisations = [c for i in pool for c in org_candidates(i, gaz)]
+    if _civilian_site(infos):
+        # A strike on a hospital, a funeral or a convoy names no armed target by mentioning the
+        # war's parties; only a group tied to the dead by a role ('a Hamas commander') or to the
+        # site hit ('struck a Hamas compound inside the school') counts.
+        organisations = [c for c in organisations if c.tier >= SITE_TIER]
     if attacker is not None:
         # The group that carried out the strike is not the organisation it targeted.
         organisations = [c for c in organisations if c.text.lower() != attacker.text.lower()]
@@ -316,6 +321,23 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
         injured=_count(best(c for i in pool for c in casualty_candidates(i, "injured"))),
         claims=_claims(infos),
     )
+
+
+_CIVILIAN_SITE = re.compile(
+    r"\b(?:(?:air\s?)?strikes?|struck|attacks?|attacked|raids?|bomb\w*|shell\w*|hit|hits|targeted|targeting|"
+    r"missiles?)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\b(?:hospitals?|clinics?|schools?|school\s+bus|funerals?|funeral\s+hall|"
+    r"weddings?|markets?|detention\s+(?:centre|center)|migrants?|prisons?|aid\s+convoy|convoy\s+of\s+aid|"
+    r"churche?s?|mosques?|tents?|shelters?|bakery|residential\s+(?:building|block|area)|homes?|houses?|"
+    r"apartment\s+(?:building|block)s?|journalists)\b",
+    re.IGNORECASE,
+)
+_OPENING_FOR_SITE = 3
+
+
+def _civilian_site(infos: list[SentenceInfo]) -> bool:
+    """The headline or lead says the strike hit a civilian site."""
+    opening = [i for i in infos if i.is_strike and not i.sentence.is_caption][:_OPENING_FOR_SITE]
+    return any(_CIVILIAN_SITE.search(i.sentence.text) for i in opening)
 
 
 def _people(infos: list[SentenceInfo], gaz: Gazetteer) -> list[PersonValue]:

@@ -56,7 +56,7 @@ _CLAIMED = re.compile(
 # The group that acts or speaks in the sentence is not what the strike hit: 'Houthi rebels
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
 _ACTS_AFTER = re.compile(
-    rf"^\s+(?:{ORG_NOUNS}|leaders?|spokes(?:man|person|woman)|officials?)?"
+    rf"^(?:\s+(?:{ORG_NOUNS}|leaders?|spokes(?:man|person|woman)|officials?))?"
     r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
     r"\s+(?:fired|launched|claimed|claiming|blamed|blaming|decried|condemned|accused|denied|said|says|"
     r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned)\b"
@@ -96,6 +96,10 @@ _DESCRIPTORS = {
     "hardline",
     "extremist",
 }
+# The tier of a group named by the site a strike hit ('Houthi positions'), between its kind
+# ('Houthi rebels') and a role tied to a victim ('a Houthi commander').
+SITE_TIER = 2.5
+_CIVIL_BODIES = {"Ministry", "Government", "Cabinet", "Parliament", "Council", "Court", "Embassy", "Agency"}
 _RELIGIONS = {"muslim", "muslims", "christian", "christians", "islamic", "jewish", "druze", "alawite"}
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
 _ROLE_OF_PATTERN = (
@@ -111,8 +115,8 @@ _ANY_ROLE_OF = re.compile(_ROLE_OF_PATTERN.format(role=_ANY_ROLE), re.I)
 _ANY_ROLE_AFTER = re.compile(_AFTER_PATTERN.format(adj=_ROLE_ADJ, role=_ANY_ROLE), re.I)
 # 'the Kataib Hezbollah militia', and what a strike hits: 'Houthi targets', 'Hamas positions'.
 _ORG_NOUN_AFTER = re.compile(
-    rf"^\s+(?:{ORG_NOUNS}|(?:military\s+)?(?:targets|positions|sites|bases|facilities|infrastructure|"
-    rf"command\s+(?:centres?|centers?|posts?)|strongholds?|hideouts?|compounds?))\b",
+    rf"^\s+(?:{ORG_NOUNS}|(?P<site>(?:military\s+)?(?:targets?|positions?|sites?|bases?|facilit(?:y|ies)|"
+    rf"infrastructure|command\s+(?:centres?|centers?|posts?)|strongholds?|hideouts?|compounds?)))\b",
     re.I,
 )
 _ORG_NOUN_BEFORE = re.compile(
@@ -138,6 +142,8 @@ def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
         return False
+    if any(w in _CIVIL_BODIES for w in words):
+        return False  # 'the Interior Ministry of the Houthi government' speaks; it is not hit
     if gaz.country(span.text) or gaz.demonym(span.text) or gaz.cities.get(span.text.lower()):
         return False
     return not (len(words) == 1 and (gaz.demonym(words[0]) or gaz.country(words[0])))
@@ -221,7 +227,10 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             continue
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
-        elif (_ORG_NOUN_AFTER.match(after) and not span.possessive) or _ORG_NOUN_BEFORE.search(before):
+        elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
+            # What a strike hits ('a Hamas compound') ties the group to it more than its kind does.
+            add(span, SITE_TIER if noun.group("site") else 2.0)
+        elif _ORG_NOUN_BEFORE.search(before):
             add(span, 2.0)
     runs = _runs(text, gaz)
     for m in _GROUPS.finditer(text):
