@@ -231,6 +231,8 @@ def tally(sheet: FactSheet, gold: Gold, refs: list[devset.ArticleRef], verbose: 
 def run(
     event: str, mode: str, verbose: bool, languages: set[str] | None = None
 ) -> tuple[Tally, int, float] | None:
+    if not devset.gold_path(event).is_file() or not (devset.EVENTS / event / "sources.json").is_file():
+        return None  # an event still being written: reported as not rebuilt
     gold = load_gold(devset.gold_path(event))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

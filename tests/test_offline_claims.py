@@ -183,3 +183,17 @@ def test_a_denial_beside_an_outlet_consensus_makes_the_attacker_contested() -> N
     ]
     sheet = pipeline.merge([extract_offline(article(text, outlet)) for outlet, text in texts])
     assert sheet.event.attacker.status == "contested"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Syria's army denied the government had used any such weapons.", "Syria's army"),
+        (
+            "Russia's military, which has backed the government since 2015, denied carrying out the strike.",
+            "Russia's military",
+        ),
+    ],
+)
+def test_denials_of_what_the_accused_did(text: str, party: str) -> None:
+    assert typed(text) == {("denial", party)}

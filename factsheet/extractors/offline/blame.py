@@ -45,6 +45,9 @@ _DENIED = (
     r"(?:any\s+|all\s+)?(?:involvement|responsibility|role|part|participation|links?|"
     r"(?:the\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)|"
     r"(?:that\s+)?(?:it|its\s+\w+|they|their\s+\w+)\s+(?:was|were|had|did)\b|"
+    r"(?:that\s+)?(?:the\s+)?(?:government|army|military|regime|forces|government\s+forces|troops)\s+"
+    r"(?:had\s+|have\s+)?(?:used|carried\s+out|conducted|launched|struck|bombed|targeted|hit)\b|"
+    r"using\s+(?:chemical|any|such|the)|"
     r"(?:carrying\s+out|being\s+behind|conducting|launching|striking|bombing|targeting|attacking|hitting))"
 )
 # This strike, named as the object of blame: 'the attack', 'Saturday's strike', 'the bombing'.
@@ -53,7 +56,7 @@ _THIS_STRIKE = (
     r"(?:attacks?|strikes?|airstrikes?|bombings?|raids?|assault|massacre|explosions?|blasts?))\b"
 )
 _DENIAL = re.compile(
-    rf"(?P<who>{_ACTOR})(?:,\s+(?:[^,.;]{{0,60}},\s+)?who)?{_AUX}\s+(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted)\s+"
+    rf"(?P<who>{_ACTOR})(?:,\s+(?:[^,.;]{{0,60}},\s+)?who|,\s+(?:which|who)\s+[^,.;]{{0,90}},)?{_AUX}\s+(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted)\s+"
     rf"(?:\w+\s+){{0,2}}?{_DENIED}"
     rf"|(?P<who2>{_ACTOR})(?:,\s+(?:[^,.;]{{0,60}},\s+)?who)?{_AUX}\s+(?:reacted|responded)\s+(?:[\w’'\"“”]+\s+){{0,4}}?to\s+"
     r"(?:[\w’'\"“”]+\s+){0,3}?(?:accusations|allegations|claims)"

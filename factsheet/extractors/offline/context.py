@@ -59,6 +59,9 @@ def strike_hits(text: str) -> int:
 _CLAUSE_START = re.compile(r",\s+|\s+[–—-]\s+|;\s+")
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*$")
+
+
 def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
     """Background cues of the whole sentence, and cues confined to a trailing clause.
 
@@ -73,7 +76,12 @@ def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
             continue
         cuts = [c.start() for c in _CLAUSE_START.finditer(text, 0, m.start())]
         head = text[: cuts[-1]] if cuts else ""
-        if cuts and strike_hits(head) and not cue.search(head):
+        aside = _RELATIVE_ASIDE.search(text[: m.start()])
+        close = text.find(",", m.end()) if aside else -1
+        if aside and close > 0:
+            # 'Russia's military, which has backed Assad since 2015, denied ...': the aside only.
+            spans.append((aside.start(), close))
+        elif cuts and strike_hits(head) and not cue.search(head):
             spans.append((cuts[-1], len(text)))
         else:
             cues.add(f"cue:{m.group().lower()}")
