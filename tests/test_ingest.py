@@ -511,3 +511,13 @@ def test_a_tag_list_is_furniture_not_reporting() -> None:
     )
     assert "Taliban Bart Janssens" not in cleaned.text
     assert "killing nine staff" in cleaned.text
+
+
+def test_a_bare_read_link_to_another_story_is_furniture() -> None:
+    cleaned = clean(
+        "US strikes killed 100 pro-government fighters in Deir ez-Zor on Wednesday, officials said.\n\n"
+        "Read  IDF fighter jets strike targets in Syria after rocket fire\n\n"
+        "Read the statement in full, the ministry said on its website."
+    )
+    assert "IDF fighter jets" not in cleaned.text
+    assert "Read the statement in full, the ministry said on its website." in cleaned.text

@@ -580,3 +580,40 @@ def test_a_strike_on_a_civilian_site_names_no_armed_target_by_mentioning_the_war
         "An Israeli strike on a tent in Gaza City killed a senior Hamas commander and four others on Sunday."
     )
     assert value(commander, "target_organisation") == "Hamas"
+
+
+def test_earlier_attacks_a_strike_answers_give_it_no_date() -> None:
+    event = read(
+        "US airstrikes hit five militia sites in Iraq and Syria on Sunday, killing 25 fighters. "
+        "The Pentagon said the group was behind attacks on U.S. forces, including an attack on Friday in "
+        "which 30 rockets were fired at a base near Kirkuk. The strikes were in retaliation to the group's "
+        "rocket attack on Friday."
+    )
+    assert value(event, "date") == "Sunday"
+    assert value(event, "city") != "Kirkuk"
+
+
+def test_news_from_elsewhere_and_the_hospital_the_wounded_lie_in_are_not_the_strikes() -> None:
+    event = read(
+        "A raid and air strike on a house in Kandahar killed 40 people at a wedding on Sunday night. "
+        "Twelve others were wounded and are in the hospital in Lashkar Gah, officials said. "
+        "Elsewhere in Syria on Thursday, government warplanes bombed towns in Eastern Ghouta."
+    )
+    assert value(event, "city") == "Kandahar"
+    assert value(event, "date") != "Thursday"
+
+
+def test_forces_that_were_killed_are_not_the_attacker() -> None:
+    event = read(
+        "An Afghan air raid on a house in Musa Qala killed 40 civilians on Sunday. The ministry said 22 "
+        "foreign Taliban fighters were killed during the operation."
+    )
+    assert value(event, "attacker") != "Taliban fighters"
+
+
+def test_the_head_of_a_groups_office_speaks_for_it() -> None:
+    event = read(
+        "An Israeli drone strike hit a Hezbollah media office in Beirut on Sunday, wounding two. Head of Hezbollah's "
+        "Media Relations Office Mohammed Afif said the group did not shoot down any drone."
+    )
+    assert value(event, "target_organisation") in (None, "Hezbollah")

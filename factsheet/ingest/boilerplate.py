@@ -171,6 +171,8 @@ RULES: tuple[Rule, ...] = (
         25,
     ),
     _rule("related", r"source link|source: link"),
+    # A bare 'Read' before another story's headline is a link ('Read  IDF jets strike targets in Syria').
+    _rule("related", r"read\s+[A-Z][^.!?]*", 16),
     # Tag and keyword lists run names together ('..., US forces, Taliban Bart Janssens, MSF').
     _rule("related", r"(?:tagged(?: as| with)?|tags|topics|keywords|filed under)\s*:.*", 40),
     # Advertising.

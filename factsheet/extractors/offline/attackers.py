@@ -123,6 +123,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if bare_country and _PLATFORM_END.search(phrase):
             # 'Pakistan drone strike kills': the country may be where, not who.
             continue
+        if re.search(r"\b(?:were|was|been|being|are|is)\s*$", m.group("rest")):
+            continue  # 'Taliban fighters were killed': the forces suffered the strike
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
     for m in agent.finditer(text):

@@ -88,12 +88,17 @@ def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
     return cues, tuple(spans)
 
 
+# A clause ends at a comma, semicolon or full stop, but not at the stop of 'U.S.', nor at a
+# comma that carries the same event on ('..., including an attack on Friday in which ...').
+_CLAUSE_END = re.compile(r",(?!\s+(?:including|in\s+which|which|that|when|where)\b)|;|(?<![A-Z])\.")
+
+
 def foreign_spans(text: str) -> tuple[tuple[int, int], ...]:
     """From each cue of another event to the end of its clause."""
     spans = []
     for m in FOREIGN_CLAUSE.finditer(text):
-        stop = re.search(r"[,;.]", text[m.end() :])
-        spans.append((m.start(), m.end() + stop.start() if stop else len(text)))
+        stop = _CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), stop.start() if stop else len(text)))
     return tuple(spans)
 
 

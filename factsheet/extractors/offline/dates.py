@@ -176,7 +176,7 @@ def compatible(a: DateMention, b: DateMention, year: int | None, published: str 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|released|confirmed|told|stated|reported|added|remains?|remained|"
     r"declared|published|issued|denied|claimed|acknowledged|statement|tweet|release|briefing|conference|"
-    r"reacted|responded|rejected|dismissed|blamed|accused)"
+    r"reacted|responded|rejected|dismissed|blamed|accused|email|e-mail|interview|post)"
     r"\s+(?:[\w’'.]+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )

@@ -571,6 +571,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
+        # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
+        r"^\W*elsewhere\b",
         # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
         r"\b(?:during|throughout|since\s+the\s+start\s+of|in\s+the\s+course\s+of)\s+the\s+"
         r"(?:\w+\s+)?(?:war|conflict|offensive|invasion|campaign)\b",
@@ -579,8 +581,12 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
 # Phrases that put a clause about another event inside a sentence about this strike
 # ('in response to an attack that killed three troops'): numbers after them are not ours.
 FOREIGN_CLAUSE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|retaliation\s+for|response\s+to|revenge\s+for|"
-    r"blamed\s+(?:[\w’'-]+\s+){0,3}?for|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|"
+    r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|to|against)|retaliation\s+for|response\s+to|"
+    r"retaliate\s+(?:against|for)|"
+    r"revenge\s+for|(?:blamed|blames|blaming)\s+(?:[\w’'-]+\s+){0,3}?for|"
+    # 'was behind attacks on U.S. forces, including one on Friday ...': earlier attacks.
+    r"(?:was|were|is|are|been)\s+behind\s+(?:(?:a\s+)?(?:series|string|spate|wave)\s+of\s+|recent\s+|"
+    r"repeated\s+|several\s+|numerous\s+|previous\s+)?(?:\w+\s+)?attacks|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|"
     r"accused\s+(?:[\w’'-]+\s+){0,3}?of|avenge|"
     # A person's past deeds: 'involved in the attack on the Peshawar school that killed 150'.
     r"involved\s+in|masterminded|masterminding|orchestrated|plotted|wanted\s+(?:for|over|in\s+connection\s+with)|"

@@ -99,6 +99,7 @@ _DESCRIPTORS = {
 # The tier of a group named by the site a strike hit ('Houthi positions'), between its kind
 # ('Houthi rebels') and a role tied to a victim ('a Houthi commander').
 SITE_TIER = 2.5
+_ROLE_TITLE = "|".join(sorted((w.capitalize() for w in ROLE_NOUNS), key=len, reverse=True))
 _CIVIL_BODIES = {"Ministry", "Government", "Cabinet", "Parliament", "Council", "Court", "Embassy", "Agency"}
 _RELIGIONS = {"muslim", "muslims", "christian", "christians", "islamic", "jewish", "druze", "alawite"}
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
@@ -178,7 +179,10 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
     for found in name_runs(text, ORG_RUN):
         # Drop a leading 'The' so 'The Kataib Hezbollah militia' gives the name itself.
         span: NameSpan | None = found
-        lead = re.match(r"(?:The|A|An)\s+", found.text)
+        # 'Head of Hezbollah's Media Relations Office': the body after a leading role.
+        lead = re.match(
+            rf"(?:(?:The|A|An)\s+)?(?:{_ROLE_TITLE})\s+of\s+(?:the\s+)?|(?:The|A|An)\s+", found.text
+        )
         if lead:
             span = NameSpan(found.text[lead.end() :], found.start + lead.end(), found.end, found.possessive)
         span = _strip_descriptors(span, gaz) if span else None

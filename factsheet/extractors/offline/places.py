@@ -92,6 +92,8 @@ _LANDMARK_POPULATION = 500_000
 _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
+# 'wounded and in the hospital in Lashkar Gah': where the wounded lie, even after a casualty word.
+_CARED_IN = re.compile(r"\b(?:hospitals?|clinic|morgue)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(
     r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+[^,.;]{1,60}?\s+to\s+$",
     re.IGNORECASE,
@@ -249,7 +251,9 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 or (re.fullmatch(r"\s*(?:In|in)\s+", text[: m.start]) and _SPEAKER_PLACE.match(after))
             ):
                 continue
-            if _CARE_CONTEXT.search(text) and not _strike_there(text, m):
+            if _CARE_CONTEXT.search(text) and (
+                not _strike_there(text, m) or _CARED_IN.search(text[max(0, m.start - 40) : m.start])
+            ):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
                 near = _REFERENCE_BEFORE.search(before)
