@@ -617,3 +617,27 @@ def test_the_head_of_a_groups_office_speaks_for_it() -> None:
         "Media Relations Office Mohammed Afif said the group did not shoot down any drone."
     )
     assert value(event, "target_organisation") in (None, "Hezbollah")
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "US warships fired 59 cruise missiles at the Shayrat air base on Friday, killing six soldiers, "
+            "the first American attack against the Syrian army since the war started in 2011.",
+            "Syrian army",
+        ),
+        (
+            "The overnight air strikes near Deir ez-Zor killed an estimated 100 pro-government fighters, "
+            "US officials said on Thursday.",
+            "pro-government fighters",
+        ),
+        (
+            "A Russian missile hit an apartment block in Kyiv on Thursday, killing 31 people. Russia said it "
+            "had targeted Ukrainian military airfields.",
+            None,
+        ),
+    ],
+)
+def test_a_states_forces_as_what_the_strike_hit(text: str, organisation: str | None) -> None:
+    assert value(read(text), "target_organisation") == organisation

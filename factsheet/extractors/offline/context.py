@@ -59,6 +59,8 @@ def strike_hits(text: str) -> int:
 _CLAUSE_START = re.compile(r",\s+|\s+[–—-]\s+|;\s+")
 
 
+_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\b(?:since|when|after|before)\b[^,;.]{0,60}$", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*$")
 
 
@@ -76,6 +78,11 @@ def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
             continue
         cuts = [c.start() for c in _CLAUSE_START.finditer(text, 0, m.start())]
         head = text[: cuts[-1]] if cuts else ""
+        year = _SINCE_YEAR.search(text[: m.end()]) if _YEAR_CUE.fullmatch(m.group()) else None
+        if year is not None:
+            # '... the first attack on the army since the war started in 2011': only that phrase.
+            spans.append((year.start(), m.end()))
+            continue
         aside = _RELATIVE_ASIDE.search(text[: m.start()])
         close = text.find(",", m.end()) if aside else -1
         if aside and close > 0:

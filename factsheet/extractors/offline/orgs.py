@@ -198,6 +198,31 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
     return out
 
 
+# A state's forces, or forces loyal to it, as what the strike hit: 'the first attack against the
+# Syrian army', 'killed about 100 pro-government fighters', 'a strike on government-backed troops'.
+_FORCES_HIT = re.compile(
+    r"\b(?:against|on|targeting|targeted|struck|hit|killed|killing)\s+(?:the\s+)?"
+    r"(?:(?:an\s+estimated|about|around|more\s+than|at\s+least|dozens\s+of|scores\s+of|some|nearly)\s+)?"
+    r"(?:\d[\d,]*\s+)?"
+    r"(?P<org>(?P<dem>[A-Z][a-z]+)\s+(?:army|military|armed\s+forces|government\s+forces|regime\s+forces)"
+    r"|pro-[\w-]+(?:\s+government)?\s+(?:forces|fighters|troops|militias?)"
+    r"|(?:government|regime)-(?:backed|allied|aligned)\s+(?:forces|fighters|troops|militias?))\b"
+    # 'hit Ukrainian military airfields': the army's sites, named by the attacker as its targets.
+    r"(?!\s+(?:airfields?|facilities|targets|infrastructure|installations|sites|depots?|bases?|equipment|"
+    r"positions|enterprises|objects))"
+)
+
+
+def _forces_hit(text: str, gaz: Gazetteer) -> list[NameSpan]:
+    """A state's forces named as the ones struck (the demonym must be a state's)."""
+    out = []
+    for m in _FORCES_HIT.finditer(text):
+        if m.group("dem") and not gaz.demonym(m.group("dem")):
+            continue
+        out.append(NameSpan(m.group("org"), m.start("org"), m.end("org")))
+    return out
+
+
 def _stands_for_another(before: str, name: str) -> bool:
     """An acronym in brackets after another body's name is that body ('Reporters Without Borders (RSF)')."""
     m = _ACRONYM_OF.search(before)
@@ -236,6 +261,11 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             add(span, SITE_TIER if noun.group("site") else 2.0)
         elif _ORG_NOUN_BEFORE.search(before):
             add(span, 2.0)
+    for span in _forces_hit(text, gaz):
+        if span.start <= claimed_from and not any(
+            c.start < s.start + span.end and s.start + span.start < c.end for c in out
+        ):
+            out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=SITE_TIER))
     runs = _runs(text, gaz)
     for m in _GROUPS.finditer(text):
         # A known group inside a longer name ('Kataib Hezbollah') stands for that name.
