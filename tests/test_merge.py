@@ -275,3 +275,29 @@ def test_stated_country_is_not_overridden_by_inference() -> None:
         ]
     )
     assert sheet.event.country.inferred is None
+
+
+def city_report(outlet: str, sentence: str, city: str) -> Extraction:
+    text = f"{outlet} staff report.\n\n{sentence}\n\nThe investigation continues."
+    return extraction(article(text, outlet), {"city": [city, sentence]})
+
+
+def test_a_village_beats_the_big_city_outlets_place_it_by_but_two_cities_still_conflict() -> None:
+    village = merge(
+        [
+            city_report("Wire A", "The convoy was hit near the town of Urum al-Kubra.", "Urum al-Kubra"),
+            city_report("Wire B", "The strike hit the convoy in Orum al-Kubra.", "Orum al-Kubra"),
+            city_report("Wire C", "A convoy was hit by an air strike near Aleppo.", "Aleppo"),
+            city_report("Wire D", "US blames Russia for Aleppo convoy attack.", "Aleppo"),
+        ]
+    )
+    assert village.event.city.value in ("Urum al-Kubra", "Orum al-Kubra")
+    assert village.event.city.status == "agreed"
+    assert any(a.value == "Aleppo" and a.compatible for a in village.event.city.alternatives)
+    cities = merge(
+        [
+            city_report("Wire A", "The strike hit a market in Idlib.", "Idlib"),
+            city_report("Wire B", "The strike hit a market in Aleppo.", "Aleppo"),
+        ]
+    )
+    assert cities.event.city.status == "contested", "two known cities contradict each other"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from factsheet.consensus.linkage import link
 from factsheet.models import CountValue, DateValue, Evidence, QuoteRef, TimeValue, Value
-from factsheet.normalise import compare, organisations
+from factsheet.normalise import compare, organisations, places
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,12 @@ class Cluster:
         if self.field in ("target_organisation", "attacker"):
             # A member or unit says more than its umbrella ('Kataib Hezbollah' over 'the PMF').
             return max(organisations.level(b.value.text) if b.value.canonical else 0 for b in self.ballots)
+        if self.field == "city":
+            # A place the gazetteer lacks (a village) says more than a big city named for it.
+            return max(
+                2 if b.value.canonical and not places.known_city(b.value.canonical) else _specificity(b.value)
+                for b in self.ballots
+            )
         return max(_specificity(b.value) for b in self.ballots)
 
     def distinct_values(self) -> list[Value]:

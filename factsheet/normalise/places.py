@@ -167,6 +167,17 @@ def known_city(name: str) -> bool:
     return _city_entry(name) is not None
 
 
+# A city this big is a landmark reports place a strike by ('near Aleppo', 'in Aleppo' for its
+# province); a village the gazetteer lacks, in the same reports, is the more specific place.
+LANDMARK_POPULATION = 200_000
+
+
+def landmark(name: str) -> bool:
+    """Whether the gazetteer knows this as a big city, one that outlets name for places around it."""
+    entry = _city_entry(name)
+    return entry is not None and entry[0] >= LANDMARK_POPULATION
+
+
 def country_for_city(city: str) -> str | None:
     """The country of the most populous gazetteer city of that name, or None."""
     entry = _city_entry(city)
