@@ -197,3 +197,14 @@ def test_a_denial_beside_an_outlet_consensus_makes_the_attacker_contested() -> N
 )
 def test_denials_of_what_the_accused_did(text: str, party: str) -> None:
     assert typed(text) == {("denial", party)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, which denies targeting civilians, has stepped up strikes on Ukrainian cities.",
+        "The Pentagon said it carried out the strike but denied hitting a mosque.",
+    ],
+)
+def test_denying_what_was_hit_is_not_denying_the_strike(text: str) -> None:
+    assert ("denial", "Russia") not in typed(text) and ("denial", "Pentagon") not in typed(text)

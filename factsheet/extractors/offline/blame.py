@@ -74,6 +74,13 @@ _OTHER_EVENT_AFTER = re.compile(
     r"(?:killing|attacks?|assassination|strikes?|bombings?|death)\b|^[^.;]{0,40}?\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+# 'Russia denies targeting civilians', 'denied hitting a mosque': a denial of what was hit, not
+# of the strike, which the party may well admit.
+_DENIED_TARGET = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:civilians?|residential|homes?|houses?|hospitals?|schools?|mosques?|churche?s?|"
+    r"markets?|non-military|civilian\s+\w+)\b",
+    re.IGNORECASE,
+)
 # 'a coalition battling in Yemen said it ...': a name after a preposition is not the subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|from|of|against|with|near|by|to|for|into|over)\s+$", re.I)
 _BLAME = re.compile(
@@ -128,7 +135,8 @@ def _subject(text: str, m: re.Match[str]) -> str:
 def _found(text: str) -> Iterator[_Found]:
     for m in _DENIAL.finditer(text):
         party = _party(_subject(text, m))
-        if party and not _OTHER_EVENT_AFTER.match(text[m.end() :]):
+        after = text[m.end() :]
+        if party and not _OTHER_EVENT_AFTER.match(after) and not _DENIED_TARGET.match(after):
             yield _Found("denial", party, party, m.start(), m.end())
     for m in _RESPONSIBILITY.finditer(text):
         party = _party(_subject(text, m))
