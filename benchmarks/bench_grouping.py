@@ -145,7 +145,7 @@ def feed_benchmark(modes: list[str], verbose: bool) -> None:
                 sub = {k: v for k, v in truth.items() if k in english}
                 p, r, f = bcubed(predicted, sub)
                 print(f"   {'':24} English articles only: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-            for half in ("develop", "held_out", "multilingual"):
+            for half in [h for h in splits if not h.startswith("_")]:
                 members = set(splits.get(half, []))
                 sub = {k: v for k, v in truth.items() if v in members}
                 if sub:

@@ -132,3 +132,13 @@ def test_a_town_and_a_monitor_named_like_people_are_not_victims() -> None:
         "of Urm al-Kubra on Monday."
     )
     assert not set(fates(event)) & {"Urm al-Kubra", "Human Rights"}
+
+
+def test_a_death_reported_only_as_a_rumour_leaves_the_fate_unknown() -> None:
+    event = read(
+        "An Israeli air strike on Sanaa killed the prime minister Ahmed Rahawi on Thursday.\n\n"
+        "Reports on social media claimed Defence Minister Hamid Atifi was killed."
+    )
+    got = fates(event)
+    assert got["Ahmed Rahawi"][0] == "killed"
+    assert got["Hamid Atifi"][0] == "unknown"

@@ -57,6 +57,10 @@ _TARGET_AFTER = re.compile(
     r"(?:targeted|target)\b",
     re.I,
 )
+_HEARSAY = re.compile(
+    r"\b(?:social\s+media|unconfirmed|unverified|rumou?r\w*|(?:reports?|posts?|accounts?)\s+\w*\s*claimed)\b",
+    re.IGNORECASE,
+)
 _NOT_TARGET = re.compile(r"\b(?:not\s+the\s+target|was\s+not\s+targeted)\b", re.I)
 _LIST_START = re.compile(
     r"^\s*(?:the\s+list\s+included|they\s+(?:were|included)|among\s+them|those\s+killed|the\s+dead\s+"
@@ -189,6 +193,10 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         if any(a <= span.start < b for a, b in info.foreign):
             continue
         fate = inherited if listed else _nearest(text, span.start, _FATES)
+        hearsay = fate is not None and bool(_HEARSAY.search(text[: span.start]))
+        if hearsay:
+            # 'Reports on social media claimed X was killed': named, but the fate is a rumour.
+            fate = "unknown"
         role = (title.split()[-1].lower() if title else None) or _role_after(after)
         targeted = _targeted(before, after) and not _NOT_TARGET.search(text)
         if not targeted and fate == "killed" and role in _ARMED_ROLES:
