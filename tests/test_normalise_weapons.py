@@ -41,3 +41,20 @@ def test_a_chemical_attack_is_named_by_its_agent() -> None:
     assert canonical_weapon("a suspected sarin gas attack") == "chemical"
     assert canonical_weapon("chemical weapons attack") == "chemical"
     assert compatible_weapons("chemical", "airstrike"), "aircraft dropped it: not a contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Kh-101 cruise missile", "missile"),
+        ("an X-22", "missile"),
+        ("Kinzhal hypersonic missiles", "missile"),
+        ("a GBU-43/B", "explosive device"),
+        ("the mother of all bombs, a MOAB", "explosive device"),
+        ("guided aerial bombs", "explosive device"),
+        ("FAB-500 glide bombs", "explosive device"),
+        ("an X-ray of the wounded", None),
+    ],
+)
+def test_weapons_by_model_name(text: str, weapon: str | None) -> None:
+    assert canonical_weapon(text) == weapon

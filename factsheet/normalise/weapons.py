@@ -34,7 +34,14 @@ _CLASSES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bfighter\b|\baircraft\b|\bhelicopters?\b|\bbombers?\b|\bair raids?\b|\bbombing raids?\b"
         ),
     ),
-    ("missile", re.compile(r"\bmissiles?\b|\bhellfire\b|\btomahawk\b|\bcruise\b|\bballistic\b|\batgm\b")),
+    (
+        "missile",
+        re.compile(
+            r"\bmissiles?\b|\bhellfire\b|\btomahawks?\b|\bcruise\b|\bballistic\b|\batgm\b"
+            r"|\b(?:kinzhal|kalibr|iskander|zircon|tsirkon|oreshnik|onyx|storm shadow|scalp|atacms)\b"
+            r"|\b(?:kh|x) \d{2,3}\b"  # Kh-101, X-22 (hyphens are folded to spaces)
+        ),
+    ),
     ("rocket", re.compile(r"\brockets?\b|\bkatyusha\b|\bgrad\b|\brpg\b")),
     ("artillery", re.compile(r"\bartillery\b|\bshell(?:s|ing|ed)?\b|\bhowitzers?\b")),
     ("mortar", re.compile(r"\bmortars?\b")),
@@ -42,7 +49,9 @@ _CLASSES: list[tuple[str, re.Pattern[str]]] = [
         "explosive device",
         re.compile(
             r"\bieds?\b|\bimprovised explosive\b|\broadside bomb\b|\bcar bomb\b|\bvbied\b"
-            r"|\bexplosive device\b|\bsticky bomb\b|\bexplosives?\b|\bbomb\b"
+            r"|\bexplosive device\b|\bsticky bomb\b|\bexplosives?\b|\bbombs?\b"
+            # Air-dropped bombs by name: GBU-43, MOAB, FAB-500, KAB glide bombs.
+            r"|\bgbu \d+|\bmoab\b|\b(?:fab|kab) \d+|\bbunker busters?\b"
         ),
     ),
     ("gunfire", re.compile(r"\bgun(?:fire|men|man|shots?)?\b|\bshooting\b|\bsnipers?\b|\brifles?\b")),

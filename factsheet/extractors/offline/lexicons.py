@@ -156,7 +156,12 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             3,
         ),
         (
-            r"\b(?:Hellfire|Kalibr|Iskander|Kinzhal|Tomahawk|Storm\s+Shadow|ATACMS|HIMARS)\s*(?:missiles?|rockets?)?",
+            r"\b(?:Hellfire|Kalibr|Iskander(?:-M)?|Kinzhal|Tomahawks?|Storm\s+Shadow|ATACMS|HIMARS|Zircon|Oreshnik|"
+            r"(?:Kh|X)-\d{2,3})\s*(?:(?:cruise|ballistic|hypersonic)\s+)?(?:missiles?|rockets?)?",
+            3,
+        ),
+        (
+            r"\b(?:GBU-\d+(?:/B)?|MOAB|(?:FAB|KAB)-\d+)\b|\b(?:guided\s+)?aerial\s+bombs?\b|\bbunker[- ]busters?\b",
             3,
         ),
         (r"\bShahed(?:-\d+)?\s+drones?\b|\bloitering\s+munitions?\b|\bkamikaze\s+drones?\b", 3),
