@@ -161,7 +161,8 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             3,
         ),
         (
-            r"\b(?:GBU-\d+(?:/B)?|MOAB|(?:FAB|KAB)-\d+)\b|\b(?:guided\s+)?aerial\s+bombs?\b|\bbunker[- ]busters?\b",
+            r"\b(?:GBU-\d+(?:/B)?|MOAB|(?:FAB|KAB)-\d+)\b"
+            r"|\b(?:guided\s+)?aerial\s+bombs?\b|\bbunker[- ]busters?\b",
             3,
         ),
         (r"\bShahed(?:-\d+)?\s+drones?\b|\bloitering\s+munitions?\b|\bkamikaze\s+drones?\b", 3),
