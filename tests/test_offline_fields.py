@@ -641,3 +641,46 @@ def test_the_head_of_a_groups_office_speaks_for_it() -> None:
 )
 def test_a_states_forces_as_what_the_strike_hit(text: str, organisation: str | None) -> None:
     assert value(read(text), "target_organisation") == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Air strikes hit a hospital in Haydan late on Monday, the charity said. There were no casualties "
+            "among patients, but two nurses were slightly hurt.",
+            "no casualties",
+            "two nurses",
+        ),
+        (
+            "Iranian missiles targeted a US air base in Qatar on Monday. No one was killed and no injuries "
+            "were reported, the ministry said.",
+            "No one was killed",
+            "no injuries were reported",
+        ),
+    ],
+)
+def test_a_toll_of_nobody(text: str, killed: str, injured: str) -> None:
+    event = read(text)
+    assert (value(event, "killed"), value(event, "injured")) == (killed, injured)
+
+
+def test_the_earlier_bombing_a_strike_follows_and_a_headed_elsewhere_are_not_its() -> None:
+    event = read(
+        "Air strikes hit a hospital in Saada late on Monday, the charity said.\n\n"
+        "The bombing follows the U.S. bombing of a clinic in Afghanistan, where at least 30 patients died.\n\n"
+        "FIGHTING IN TAIZ Elsewhere, officials said 13 fighters had been killed in Taiz."
+    )
+    assert value(event, "killed") is None
+    assert value(event, "city") == "Saada"
+
+
+def test_deniers_critics_and_nouns_are_not_attackers_or_targets() -> None:
+    event = read(
+        "Saudi Arabia-led coalition air strikes hit a market in Mastaba on Tuesday, killing 41 people. "
+        "While U.S. fighter jets are not involved in the campaign, the U.S. provides intelligence. "
+        "Houthi militants stand guard at a rally against Saudi-led air strikes in Sanaa. "
+        "UN chief Ban Ki-moon on Tuesday denounced the strikes that killed the shoppers."
+    )
+    assert value(event, "attacker") == "Saudi Arabia-led coalition"
+    assert event.target_person is None

@@ -47,6 +47,12 @@ _REQUESTER_BEFORE = re.compile(
     r"\b(?:request\s+of|behalf\s+of|in\s+support\s+of|help\s+of|alongside|together\s+with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# 'U.S. fighter jets are not involved', 'Israel did not carry out': a denial, not an agent.
+_NOT_INVOLVED = re.compile(
+    r"^\s+(?:(?:fighter\s+)?jets?\s+|forces\s+|warplanes\s+|aircraft\s+)?(?:are|were|was|is|did|does|had)\s+"
+    r"(?:not|n[o’']t)\b",
+    re.IGNORECASE,
+)
 # 'by U.S. allies', 'Iran's proxies': someone acting with or for the state, not the state.
 _ALLY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:allies|ally|partners|proxies|backers|clients)\b", re.IGNORECASE)
 # 'a coalition battling in Yemen said it carried out': where, not who.
@@ -102,6 +108,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
 
     def add(m: re.Match[str], tier: float) -> None:
         a, b = m.start("actor"), m.end("actor")
+        if _NOT_INVOLVED.match(text[b:]):
+            return  # 'U.S. fighter jets are not involved in the bombing campaign'
         if _VICTIM_BEFORE.search(text[max(0, a - 30) : a]) or _REQUESTER_BEFORE.search(
             text[max(0, a - 30) : a]
         ):
@@ -118,6 +126,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         add(m, 3.0)
     for m in forces.finditer(text):
         phrase = m.group("actor")
+        if re.search(r"(?:\bair|\bdrone|\bmissile|-led|\bthe|\ba)\s*$", text[: m.end()].rsplit(None, 1)[0]):
+            continue  # '... against Saudi-led air strikes': 'strikes' is a noun here, not their act
         first = phrase.split()[0]
         bare_country = gaz.country(first) and not gaz.demonym(first) and first not in ACTOR_ABBREVIATIONS
         if bare_country and _PLATFORM_END.search(phrase):

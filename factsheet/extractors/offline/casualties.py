@@ -346,3 +346,37 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
             if not _foreign(text, m.start()):
                 out.append(_candidate(info, m.start(group), m.end(group), 0.0))
     return out
+
+
+# 'There were no casualties', 'no one was killed', 'no injuries were reported'.
+_NOBODY = {
+    "killed": re.compile(
+        r"\b(?:no\s+(?:casualties|deaths|fatalities|immediate\s+(?:casualties|reports\s+of\s+casualties))"
+        r"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:reported|caused))?"
+        r"|(?:no\s+one|nobody)\s+(?:was|were|had\s+been|has\s+been)\s+killed)\b",
+        re.IGNORECASE,
+    ),
+    "injured": re.compile(
+        r"\b(?:no\s+(?:casualties|injuries)(?:\s+(?:were|was|have\s+been)\s+reported)?"
+        r"|(?:no\s+one|nobody)\s+(?:was|were|had\s+been|has\s+been)\s+(?:hurt|injured|wounded))\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def zero_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
+    """A sentence saying nobody was killed (or hurt): a toll of zero, when nothing else is given.
+
+    'No one' counts only with the verb of this kind ('no one was killed' is not 'no one was hurt').
+    """
+    text = info.sentence.text
+    out = []
+    for m in _NOBODY[kind].finditer(text):
+        words = m.group()
+        if not _foreign(text, m.start()):
+            out.append(
+                Candidate(
+                    words, info.sentence.start + m.start(), info.sentence.start + m.end(), info, tier=1.0
+                )
+            )
+    return out

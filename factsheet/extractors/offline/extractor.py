@@ -10,11 +10,12 @@ sentence with offsets; a field no sentence supports stays None.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from factsheet.extractors.offline.attackers import attacker_candidates
 from factsheet.extractors.offline.blame import blame_claims
 from factsheet.extractors.offline.candidates import Candidate, best
-from factsheet.extractors.offline.casualties import casualty_candidates
+from factsheet.extractors.offline.casualties import casualty_candidates, zero_candidates
 from factsheet.extractors.offline.claims import claim_for
 from factsheet.extractors.offline.context import SentenceInfo, analyse
 from factsheet.extractors.offline.dates import (
@@ -317,8 +318,8 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
         target_person=target,
         people=people,
         target_organisation=_text(best(organisations)),
-        killed=_count(best(c for i in pool for c in casualty_candidates(i, "killed"))),
-        injured=_count(best(c for i in pool for c in casualty_candidates(i, "injured"))),
+        killed=_count(_toll(infos, pool, "killed")),
+        injured=_count(_toll(infos, pool, "injured")),
         claims=_claims(infos),
     )
 
@@ -338,6 +339,21 @@ def _civilian_site(infos: list[SentenceInfo]) -> bool:
     """The headline or lead says the strike hit a civilian site."""
     opening = [i for i in infos if i.is_strike and not i.sentence.is_caption][:_OPENING_FOR_SITE]
     return any(_CIVILIAN_SITE.search(i.sentence.text) for i in opening)
+
+
+def _toll(
+    infos: list[SentenceInfo], pool: list[SentenceInfo], kind: Literal["killed", "injured"]
+) -> Candidate | None:
+    """The count from the strike sentences; failing that, a statement that nobody was killed or hurt.
+
+    'There were no casualties' rarely repeats a strike word, so any body sentence not set aside
+    may give the zero; a photo caption may not.
+    """
+    found = best(c for i in pool for c in casualty_candidates(i, kind))
+    if found is not None:
+        return found
+    body = [i for i in infos if not i.background and not i.sentence.is_caption]
+    return best(c for i in body for c in zero_candidates(i, kind))
 
 
 def _people(infos: list[SentenceInfo], gaz: Gazetteer) -> list[PersonValue]:

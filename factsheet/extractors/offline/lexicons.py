@@ -336,6 +336,8 @@ ACTOR_ABBREVIATIONS: dict[str, str] = {
     "U.S.-led coalition": "US",
     "US-led coalition": "US",
     "Saudi-led coalition": "SA",
+    "Saudi Arabia-led coalition": "SA",
+    "Saudi-Arabia-led coalition": "SA",
 }
 # Nouns for a state's armed force: 'US forces', 'Israeli warplanes', 'the Russian military'.
 FORCE_NOUNS = (
@@ -578,7 +580,7 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
-        r"^\W*elsewhere\b",
+        r"^\W*(?:(?-i:[A-Z]{2,})\s+)*elsewhere\b",
         # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
         r"\b(?:during|throughout|since\s+the\s+start\s+of|in\s+the\s+course\s+of)\s+the\s+"
         r"(?:\w+\s+)?(?:war|conflict|offensive|invasion|campaign)\b",
@@ -597,8 +599,9 @@ FOREIGN_CLAUSE = re.compile(
     # A person's past deeds: 'involved in the attack on the Peshawar school that killed 150'.
     r"involved\s+in|masterminded|masterminding|orchestrated|plotted|wanted\s+(?:for|over|in\s+connection\s+with)|"
     r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
-    r"(?:following|after)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|raids?|bombings?|assaults?)"
-    r"\s+(?:on|in|against|by|that))\b",
+    r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"
+    r"(?:attacks?|strikes?|raids?|bombings?|assaults?)"
+    r"\s+(?:on|in|against|by|that|of))\b",
     re.IGNORECASE,
 )
 

@@ -100,7 +100,18 @@ _DESCRIPTORS = {
 # ('Houthi rebels') and a role tied to a victim ('a Houthi commander').
 SITE_TIER = 2.5
 _ROLE_TITLE = "|".join(sorted((w.capitalize() for w in ROLE_NOUNS), key=len, reverse=True))
-_CIVIL_BODIES = {"Ministry", "Government", "Cabinet", "Parliament", "Council", "Court", "Embassy", "Agency"}
+_CIVIL_BODIES = {
+    "Ministry",
+    "Government",
+    "Cabinet",
+    "Parliament",
+    "Council",
+    "Court",
+    "Embassy",
+    "Agency",
+    "Affairs",
+    "Interior",
+}
 _RELIGIONS = {"muslim", "muslims", "christian", "christians", "islamic", "jewish", "druze", "alawite"}
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
 _ROLE_OF_PATTERN = (

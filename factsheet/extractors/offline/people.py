@@ -57,8 +57,8 @@ _DIED_AFTER = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?"
-    r"(?:said|says|told|added|wrote|stated|warned|announced)\b"
+    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+    r"(?:said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed)\b"
 )
 # 'the son of X', 'X's widow': the relative places the victim, and is not one.
 RELATION_BEFORE = re.compile(

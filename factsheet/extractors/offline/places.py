@@ -93,7 +93,19 @@ _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
 # 'wounded and in the hospital in Lashkar Gah': where the wounded lie, even after a casualty word.
-_CARED_IN = re.compile(r"\b(?:hospitals?|clinic|morgue)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_CARED_IN = re.compile(
+    r"(?P<before>\b\w+\s+(?:(?:a|an|the)\s+)?)(?:hospitals?|clinic|morgue)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless the hospital is what was hit ('air strikes hit a hospital in Saada').
+_HIT_BEFORE = re.compile(r"^(?:hit|hits|struck|bombed|shelled|targeted|targeting|on)\s", re.IGNORECASE)
+
+
+def _cared_in(before: str) -> bool:
+    m = _CARED_IN.search(before)
+    return m is not None and not _HIT_BEFORE.match(m.group("before"))
+
+
 _FROM_BEFORE = re.compile(
     r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+[^,.;]{1,60}?\s+to\s+$",
     re.IGNORECASE,
@@ -252,7 +264,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             ):
                 continue
             if _CARE_CONTEXT.search(text) and (
-                not _strike_there(text, m) or _CARED_IN.search(text[max(0, m.start - 40) : m.start])
+                not _strike_there(text, m) or _cared_in(text[max(0, m.start - 40) : m.start])
             ):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):

@@ -78,8 +78,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|district|province|governorate|neighbou?rhood|suburb|camp)\s+of\s+$", re.I
 )
 _SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?"
-    r"(?:said|says|told|added|wrote|stated|warned|announced|pledged|"
+    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+    r"(?:said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|pledged|"
     r"vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:\w+\s+){0,3}$", re.I)
