@@ -684,3 +684,27 @@ def test_deniers_critics_and_nouns_are_not_attackers_or_targets() -> None:
     )
     assert value(event, "attacker") == "Saudi Arabia-led coalition"
     assert event.target_person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Air strikes hit the busy Al-Khamees market in Mastaba district on Tuesday, killing 41 people.",
+            "Mastaba",
+        ),
+        ("The airstrikes hit the busy Dahyan market in Saada province on Thursday, killing 29.", "Dahyan"),
+        (
+            "Raid Mistakenly Kills Dozens of Civilians at Wedding\\n\\n"
+            "An air raid on a house in Kandahar killed 40 civilians on Sunday night.",
+            "Kandahar",
+        ),
+        (
+            "Missiles hit a hospital in Idlib on Monday, killing nine. Separately, at least 14 people were "
+            "killed when missiles hit a school in Azaz.",
+            "Idlib",
+        ),
+    ],
+)
+def test_the_settlement_a_market_is_in_and_words_that_are_not_places(text: str, city: str) -> None:
+    assert value(read(text), "city") == city

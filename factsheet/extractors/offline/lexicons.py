@@ -580,7 +580,7 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
-        r"^\W*(?:(?-i:[A-Z]{2,})\s+)*elsewhere\b",
+        r"^\W*(?:(?-i:[A-Z]{2,})\s+)*(?:elsewhere|separately)\b",
         # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
         r"\b(?:during|throughout|since\s+the\s+start\s+of|in\s+the\s+course\s+of)\s+the\s+"
         r"(?:\w+\s+)?(?:war|conflict|offensive|invasion|campaign)\b",

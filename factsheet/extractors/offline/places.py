@@ -59,6 +59,8 @@ _SETTLEMENT_AFTER = re.compile(
     r"air\s+field|military\s+base)\b",
     re.IGNORECASE,
 )
+# 'X market in Y', 'X camp near Y': Y is the settlement the site belongs to.
+_WITHIN = re.compile(r"^\s+(?:market|camp|area)\s+in\s+(?:the\s+)?(?:(?:town|village|district)\s+of\s+)?")
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:in|at|near|of|the|busy|crowded|main|local)\s+(?:the\s+)?(?:busy\s+|crowded\s+|main\s+)?$",
     re.IGNORECASE,
@@ -90,6 +92,12 @@ _REFERENCE_BEFORE = re.compile(
 _LANDMARK_POPULATION = 500_000
 # 'near the Yemeni capital': a landmark, not the place hit ('east of the capital' may be either).
 _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
+# English words that a headline capitalises and a gazetteer also lists as towns ('Raid Kills
+# Dozens at Wedding': Wedding is a part of Berlin).
+_COMMON_WORDS = frozenset(
+    "wedding market school hospital mosque funeral convoy camp reading mobile nice split bath sale "
+    "deal police army home homes".split()
+)
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
 # 'wounded and in the hospital in Lashkar Gah': where the wounded lie, even after a casualty word.
@@ -169,7 +177,7 @@ class PlaceCandidates:
 
 def _mention_for(span: NameSpan, gaz: Gazetteer) -> PlaceMention | None:
     text = span.text
-    if text in _NOT_PLACES:
+    if text in _NOT_PLACES or text.lower() in _COMMON_WORDS:
         return None
     cc = gaz.country(text)
     if cc:
@@ -326,6 +334,19 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
+        within = _WITHIN.match(text[span.end :])
+        if within:
+            # 'the Al-Khamees market in Mastaba district': the market is a site in Mastaba.
+            inner = next(iter(name_runs(text[span.end + within.end() :])), None)
+            after_inner = text[span.end + within.end() + (inner.end if inner else 0) :]
+            if (
+                inner is not None
+                and inner.start == 0
+                and not gaz.country(inner.text)
+                and not _REGION_AFTER.match(after_inner)
+            ):
+                start = span.end + within.end()
+                span = NameSpan(inner.text, start, start + inner.end)
         if not any(c.start - s.start == span.start for c in cities):
             cities.append(cand(span, 3.5, ()))
     districts.extend(_district_candidates(info, gaz, mentions, cities))
