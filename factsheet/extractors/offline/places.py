@@ -95,8 +95,27 @@ _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # English words that a headline capitalises and a gazetteer also lists as towns ('Raid Kills
 # Dozens at Wedding': Wedding is a part of Berlin).
 _COMMON_WORDS = frozenset(
-    "wedding market school hospital mosque funeral convoy camp reading mobile nice split bath sale "
-    "deal police army home homes".split()
+    [
+        "wedding",
+        "market",
+        "school",
+        "hospital",
+        "mosque",
+        "funeral",
+        "convoy",
+        "camp",
+        "reading",
+        "mobile",
+        "nice",
+        "split",
+        "bath",
+        "sale",
+        "deal",
+        "police",
+        "army",
+        "home",
+        "homes",
+    ]
 )
 # Names of seats of government and buildings that a gazetteer also lists as towns.
 _NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
