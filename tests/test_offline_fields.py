@@ -708,3 +708,39 @@ def test_deniers_critics_and_nouns_are_not_attackers_or_targets() -> None:
 )
 def test_the_settlement_a_market_is_in_and_words_that_are_not_places(text: str, city: str) -> None:
     assert value(read(text), "city") == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Missiles struck the T4 air base early on Monday, killing 14 fighters, state media said.", "T4"),
+        (
+            "Israeli jets struck a house in Aqraba, south-east of Damascus, late on Saturday, killing two.",
+            "Aqraba",
+        ),
+        (
+            "A drone launched from the Incirlik air base killed a British hacker in Raqqa on Monday.",
+            "Raqqa",
+        ),
+    ],
+)
+def test_bases_villages_placed_by_a_city_and_launch_sites(text: str, city: str) -> None:
+    assert value(read(text), "city") == city
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Damascus, April 28 (IANS) An air strike destroyed a hospital in Aleppo late on Wednesday.",
+            "Wednesday",
+        ),
+        (
+            "Jets struck targets near Damascus on Saturday, killing two. The military said in the early hours "
+            "of Sunday that it had foiled an attack.",
+            "Saturday",
+        ),
+    ],
+)
+def test_agency_datelines_and_statement_hours_are_not_the_strikes_day(text: str, date: str) -> None:
+    assert value(read(text), "date") == date

@@ -33,10 +33,12 @@ _DATE = re.compile(
 )
 _DATELINE = re.compile(
     rf"^(?:\s*(?:date|published|updated)\s*:?\s*{_YEAR}-[01]\d-[0-3]\d\b\s*)?"
-    rf"(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
+    # 'Damascus, April 28 (IANS)'
+    rf"(?:(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:{_MON})\s+{_DAY}\s+\([A-Z]{{2,}}\)\s*)"
+    rf"|(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
     rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*)"
     rf"(?:,?\s+(?:(?:{_MON})\s+{_DAY}|{_DAY}\s+(?:{_MON}))(?:,?\s+{_YEAR})?)?"
-    rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–:]+\s*)?"
+    rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–:]+\s*))?"
 )
 _YEAR_AFTER_DATE = re.compile(rf"(?:{_MON})\s+{_DAY},?\s+({_YEAR})|{_DAY}\s+(?:{_MON}),?\s+({_YEAR})")
 
@@ -177,7 +179,7 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|released|confirmed|told|stated|reported|added|remains?|remained|"
     r"declared|published|issued|denied|claimed|acknowledged|statement|tweet|release|briefing|conference|"
     r"reacted|responded|rejected|dismissed|blamed|accused|email|e-mail|interview|post)"
-    r"\s+(?:[\w’'.]+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
+    r"\s+(?:[\w’'.]+\s+){0,3}?(?:on\s+|late\s+|early\s+|in\s+the\s+early\s+hours\s+of\s+)?$",
     re.I,
 )
 # 'the coalition yesterday said', 'Trump on Sunday confirmed': the same, with the day first.

@@ -15,7 +15,7 @@ _APOS = "'\u2019"
 # 'al-Saadi', 'el-Sisi', 'bin', 'ibn': particles that may stand lower case inside a name.
 _PARTICLE_PREFIX = r"(?:al|el|an|ad|ar|as|ash|at|az|ez|es|ed|ul|ud|bin|ibn|abu|abd|abdul|ben|bou|ould)"
 _CAP_WORD = (
-    rf"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z{_APOS}\-]*"
+    rf"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]{{1,3}}-?\d{{1,3}}\b|[A-Z][A-Za-z{_APOS}\-]*"
     rf"|{_PARTICLE_PREFIX}[-{_APOS}][A-Za-z][A-Za-z{_APOS}\-]*)"
 )
 _LOWER_LINK = r"(?:al|el|bin|ibn|bint|abu|de|da|del|der|van|von|la|le|du|ul|ud|ben)"

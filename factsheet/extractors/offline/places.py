@@ -162,6 +162,9 @@ _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
 _PLACED_AFTER = re.compile(
     r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
     r"|^,\s+(?:a|the)\s+(?:small\s+|rebel-held\s+|remote\s+)?(?:town|village|suburb|hamlet)\s+(?:in|of|near|outside)\b"
+    # 'in Aqraba, south-east of Damascus', 'in Mansoura, 26 km west of Raqqa'
+    r"|^,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
 )
 _DISTRICT_AFTER = re.compile(rf"^\s+(?:refugee\s+)?(?P<noun>{DISTRICT_NOUNS})\b", re.IGNORECASE)
 _OF_CITY_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.IGNORECASE)
@@ -351,6 +354,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if not _SETTLEMENT_BEFORE.search(text[max(0, span.start - 25) : span.start]):
             continue
+        if _FROM_BEFORE.search(text[max(0, span.start - 80) : span.start]):
+            continue  # 'drones launched from the Incirlik air base': where from, not where hit
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
         within = _WITHIN.match(text[span.end :])
