@@ -744,3 +744,11 @@ def test_bases_villages_placed_by_a_city_and_launch_sites(text: str, city: str) 
 )
 def test_agency_datelines_and_statement_hours_are_not_the_strikes_day(text: str, date: str) -> None:
     assert value(read(text), "date") == date
+
+
+def test_an_attack_a_strike_was_said_to_prevent_is_not_the_strike() -> None:
+    event = read(
+        "Israeli jets struck targets in Aqraba near Damascus on Saturday to prevent what it said was a "
+        "pending drone attack by Iran, killing two fighters. Syrian air defences fired at the jets."
+    )
+    assert value(event, "attacker") == "Israeli"

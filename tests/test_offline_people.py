@@ -142,3 +142,21 @@ def test_a_death_reported_only_as_a_rumour_leaves_the_fate_unknown() -> None:
     got = fates(event)
     assert got["Ahmed Rahawi"][0] == "killed"
     assert got["Hamid Atifi"][0] == "unknown"
+
+
+def test_speakers_with_ranks_org_units_and_facilitators() -> None:
+    raso = read(
+        "A U.S. airstrike killed more than 150 fighters in an attack aimed at al-Shabab in Somalia, "
+        "according to Navy Capt. Jeff Davis, a Pentagon spokesman."
+    )
+    assert "Jeff Davis" not in fates(raso) and raso.target_person is None
+    aqraba = read(
+        "An Israeli military spokesman said the strikes on Saturday targeted the Quds Force of the "
+        "Revolutionary Guards near Damascus, killing two fighters."
+    )
+    assert "Quds Force" not in fates(aqraba)
+    sabratha = read(
+        "A US airstrike on a camp near Sabratha killed dozens on Friday. The target of the strike was "
+        "Noureddine Chouchane, a senior facilitator in the Islamic State group."
+    )
+    assert sabratha.target_person is not None and sabratha.target_person.text == "Noureddine Chouchane"

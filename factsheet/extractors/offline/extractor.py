@@ -390,7 +390,8 @@ def _people(infos: list[SentenceInfo], gaz: Gazetteer) -> list[PersonValue]:
 _FATE_RANK = {"killed": 3, "injured": 2, "survived": 2, "targeted": 1, "unknown": 0}
 _KILLED_ROLE = re.compile(
     r"\b(?:killed|killing|kills|targeted|targeting|eliminated|assassinated)\s+(?:(?:a|an|the|one|two|three)\s+)?"
-    r"(?:[\w’'-]+\s+){0,4}?(?:commander|leader|operative|militant|mastermind|emir|founder|chief)s?\b",
+    r"(?:[\w’'-]+\s+){0,4}?(?:commander|leader|operative|militant|mastermind|emir|founder|chief|facilitator|"
+    r"recruiter|figure\s+in\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)s?\b",
     re.IGNORECASE,
 )
 
@@ -405,7 +406,17 @@ def _armed(candidate: Candidate) -> bool:
 
 
 # 'chief' is left out: a 'chief of staff to the prime minister' is a civil servant.
-_ARMED_ROLE_WORDS = {"commander", "leader", "operative", "militant", "mastermind", "emir", "founder"}
+_ARMED_ROLE_WORDS = {
+    "commander",
+    "leader",
+    "operative",
+    "militant",
+    "mastermind",
+    "emir",
+    "founder",
+    "facilitator",
+    "recruiter",
+}
 
 
 def _mark_targeted(people: list[PersonValue], candidate: Candidate) -> list[PersonValue]:

@@ -343,7 +343,7 @@ ACTOR_ABBREVIATIONS: dict[str, str] = {
 FORCE_NOUNS = (
     r"(?:(?:security|government|special|regular|allied|coalition|ground|naval|occupation)\s+)?"
     r"(?:armed\s+forces|forces|military|army|troops|air\s+force|navy|warplanes?|jets?|fighter\s+jets?|"
-    r"aircraft|drones?|artillery|soldiers|air\s+defen[cs]es?|marines|Central\s+Command|rebels|"
+    r"aircraft|drones?|artillery|soldiers|marines|Central\s+Command|rebels|"
     r"militants|fighters|militia|militiamen|gunmen|insurgents)"
 )
 # Verbs whose subject carried out the strike.
@@ -464,7 +464,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         UN NATO Gaza Strip West Bank According Following However Meanwhile Earlier Later On In At After
         Before When While Since But And Local Security Iran Iraq Israel Syria Yemen Russia Ukraine
         Lebanon Somalia Pakistan Afghanistan Brigade Movement Front Party Organization Organisation
-        Committee Corps Guard Guards Harakat Kataib Kata'ib Kata’ib Saraya Liwa Jaish Ansar Tahrir
+        Committee Corps Force Guard Guards Harakat Kataib Kata'ib Kata’ib Saraya Liwa Jaish Ansar Tahrir
         Alliance Coalition Agency Service Services Office Media Channel Press Zone Street Road Square
         Hospital School Mosque University Camp Airport Base Embassy Mobilization Mobilisation Popular
         Revolutionary Democratic Liberation Qaeda Shabaab Shabab Houthi Houthis Taliban Statement
@@ -591,6 +591,9 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
 FOREIGN_CLAUSE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|to|against)|retaliation\s+for|response\s+to|"
     r"retaliate\s+(?:against|for)|"
+    # 'struck to prevent what it said was a pending drone attack by Iran': the attack that did not happen.
+    r"(?:thwart|foil|prevent|avert|pre-?empt)\w*\s+(?:what\s+\w+\s+(?:said|says|called)\s+(?:was|were)\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?)|"
     r"revenge\s+for|(?:blamed|blames|blaming)\s+(?:[\w’'-]+\s+){0,3}?for|"
     # 'was behind attacks on U.S. forces, including one on Friday ...': earlier attacks.
     r"(?:was|were|is|are|been)\s+behind\s+(?:(?:a\s+)?(?:series|string|spate|wave)\s+of\s+|recent\s+|"

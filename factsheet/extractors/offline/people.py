@@ -68,7 +68,7 @@ RELATION_BEFORE = re.compile(
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:according\s+to|President|Prime\s+Minister|Minister|spokes(?:man|woman|person)|Secretary|said|told)[\s,]+"
-    r"(?:\w+\s+){0,2}[\s,]*$",
+    r"(?:[\w.]+\s+){0,2}[\s,]*$",
     re.I,
 )
 _IDENTIFIED_ANYWHERE = re.compile(r"\b(?:identified|named)\s+(?:\w+\s+){0,2}as\b", re.I)

@@ -47,7 +47,7 @@ _GAP_WORD = (
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?:targeted|targeting|targets)(?:\s+and\s+(?:killed|killing|assassinated|eliminated))?|"
     r"aimed\s+at|assassination\s+of|assassinated|assassinating|"
-    r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:was|is|were))\s+"
+    r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:of\s+the\s+(?:\w+\s+)?(?:strike|raid|attack)\s+)?(?:was|is|were))\s+"
     rf"(?:(?:{_GAP_WORD})[\s,]+){{0,6}}$",
 )
 _TARGET_AFTER = re.compile(
@@ -82,7 +82,7 @@ _SPEAKER_AFTER = re.compile(
     r"(?:said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|pledged|"
     r"vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed)\b"
 )
-_SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:\w+\s+){0,3}$", re.I)
+_SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:[\w.]+\s+){0,3}$", re.I)
 # Roles of armed groups: a killed 'commander' was what the strike was after; a killed 'chief
 # of staff to the prime minister' or a mayor may have been a bystander.
 _ARMED_ROLES = frozenset(
@@ -97,11 +97,14 @@ _ARMED_ROLES = frozenset(
         "fighter",
         "strategist",
         "financier",
+        "facilitator",
+        "recruiter",
+        "bombmaker",
         "co-founder",
     }
 )
 _DEATH_CONTEXT = re.compile(
-    r"\b(?:killed|dead|died|slain|martyred|wounded|injured|survived|targeted|assassinat\w+|victims?|"
+    r"\b(?:killed|dead|died|slain|martyred|wounded|injured|survived|targeted|target|assassinat\w+|victims?|"
     r"funeral|bodies|body)\b",
     re.I,
 )
