@@ -160,3 +160,13 @@ def test_speakers_with_ranks_org_units_and_facilitators() -> None:
         "Noureddine Chouchane, a senior facilitator in the Islamic State group."
     )
     assert sabratha.target_person is not None and sabratha.target_person.text == "Noureddine Chouchane"
+
+
+def test_a_title_case_headline_names_nobody() -> None:
+    event = read(
+        "‘High Level of Confidence’ ISIS Recruiter Linked to Texas Jihadis Killed in Drone Strike\n\n"
+        "A US drone strike in Raqqa killed the British hacker Junaid Hussain on Monday, officials said. "
+        "He was at number three on a Pentagon list of targets."
+    )
+    assert set(fates(event)) == {"Junaid Hussain"}
+    assert event.killed is None or "three" not in event.killed.text

@@ -261,6 +261,9 @@ def _candidate(info: SentenceInfo, start: int, end: int, tier: float) -> Candida
     return Candidate(s.text[start:end], s.start + start, s.start + end, info, tier=tier)
 
 
+_RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|ranked|rank)\s*$", re.IGNORECASE)
+
+
 def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
     """Counts of the dead (or injured) stated in one sentence."""
     text = info.sentence.text
@@ -273,6 +276,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
     def add(phrase: _Phrase, tier: float) -> None:
         if _foreign(text, phrase.start) or _SUBSET_BEFORE.search(text[: phrase.start]):
             return
+        if _RANK_BEFORE.search(text[: phrase.start]):
+            return  # 'at number three on the kill list': a rank, not a toll
         if _PARTITIVE_AFTER.match(text[_NUM.match(text, phrase.start).end() :]):  # type: ignore[union-attr]
             return
         start = phrase.start
@@ -290,7 +295,7 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
         out.append(_candidate(info, start, end, tier))
 
     def add_raw(start: int, end: int, tier: float) -> None:
-        if (start, end) not in seen and not _foreign(text, start):
+        if (start, end) not in seen and not _foreign(text, start) and not _RANK_BEFORE.search(text[:start]):
             seen.add((start, end))
             out.append(_candidate(info, start, end, tier))
 

@@ -464,7 +464,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         UN NATO Gaza Strip West Bank According Following However Meanwhile Earlier Later On In At After
         Before When While Since But And Local Security Iran Iraq Israel Syria Yemen Russia Ukraine
         Lebanon Somalia Pakistan Afghanistan Brigade Movement Front Party Organization Organisation
-        Committee Corps Force Guard Guards Harakat Kataib Kata'ib Kata’ib Saraya Liwa Jaish Ansar Tahrir
+        Committee Corps Force Guard Guards ISIS ISIL Daesh Harakat Kataib Kata'ib Kata’ib Saraya Liwa
+        Jaish Ansar Tahrir
         Alliance Coalition Agency Service Services Office Media Channel Press Zone Street Road Square
         Hospital School Mosque University Camp Airport Base Embassy Mobilization Mobilisation Popular
         Revolutionary Democratic Liberation Qaeda Shabaab Shabab Houthi Houthis Taliban Statement

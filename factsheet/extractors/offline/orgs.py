@@ -127,7 +127,7 @@ _ANY_ROLE_OF = re.compile(_ROLE_OF_PATTERN.format(role=_ANY_ROLE), re.I)
 _ANY_ROLE_AFTER = re.compile(_AFTER_PATTERN.format(adj=_ROLE_ADJ, role=_ANY_ROLE), re.I)
 # 'the Kataib Hezbollah militia', and what a strike hits: 'Houthi targets', 'Hamas positions'.
 _ORG_NOUN_AFTER = re.compile(
-    rf"^\s+(?:{ORG_NOUNS}|(?P<site>(?:military\s+)?(?:targets?|positions?|sites?|bases?|facilit(?:y|ies)|"
+    rf"^\s+(?:{ORG_NOUNS}|(?P<site>(?:military\s+)?(?:targets?|positions?|sites?|"
     rf"infrastructure|command\s+(?:centres?|centers?|posts?)|strongholds?|hideouts?|compounds?)))\b",
     re.I,
 )

@@ -100,7 +100,7 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
         return False
     for word in words:
         if (
-            re.search(r"-(?:backed|aligned|allied|linked|led|based)$", word)
+            re.search(r"-(?:backed|aligned|allied|linked|led|based|born)$", word)
             or gaz.country(word)
             or gaz.demonym(word)
         ):
@@ -109,6 +109,12 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
         if city is not None and city.population >= _BIG_CITY:
             return False
     return not gaz.cities.get(span.text.lower()) or len(words) > 2
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ('Texas Jihadis Killed in Drone Strike'): every word looks like a name."""
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def strip_titles(span: NameSpan) -> NameSpan:
@@ -148,6 +154,8 @@ def _role_from_np(np: str) -> Person:
 def person_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     s = info.sentence
     text = s.text
+    if s.is_title and title_case(text):
+        return []  # capitals tell no names apart in a Title Case headline
     if not (info.kills or _DEATH_WORDS.search(text) or _IDENTIFIED_ANYWHERE.search(text)):
         return []
     out: list[Candidate] = []

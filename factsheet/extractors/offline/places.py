@@ -165,6 +165,7 @@ _PLACED_AFTER = re.compile(
     # 'in Aqraba, south-east of Damascus', 'in Mansoura, 26 km west of Raqqa'
     r"|^,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
+    r"|^,\s+(?:(?:about|some|around)\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+from\b"
 )
 _DISTRICT_AFTER = re.compile(rf"^\s+(?:refugee\s+)?(?P<noun>{DISTRICT_NOUNS})\b", re.IGNORECASE)
 _OF_CITY_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.IGNORECASE)

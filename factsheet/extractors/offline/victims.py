@@ -24,7 +24,7 @@ from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
 from factsheet.extractors.offline.lexicons import JOB_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
 from factsheet.extractors.offline.names import NameSpan, name_runs
-from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles
+from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles, title_case
 from factsheet.models import Evidence, PersonValue
 
 _KILL = re.compile(
@@ -176,6 +176,8 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
     """
     s = info.sentence
     text = s.text
+    if s.is_title and title_case(text):
+        return []  # 'Texas Jihadis Killed in Drone Strike': capitals tell no names apart
     if info.background:
         if not all(r == "date" or _YEAR_CUE.match(r) for r in info.background):
             return []
