@@ -12,8 +12,10 @@ For every event whose article texts are rebuilt (eval/README.md), two runs:
 It prints, per event and in total, the share of scored fields right (date, country, city,
 attacker, weapon, target person, target organisation, killed within the gold range), the
 people found and their fates, the cross-check warnings of run (a) with how many were true
-alarms, and how fast the offline extractor read. Events are split into a development half
-and a held-out half (eval/splits.json); both are reported.
+alarms, and how fast the offline extractor read. Events are grouped by eval/splits.json:
+`develop` (rules are written looking at these), `opened` (held out in the first rounds,
+measured, then opened for development), `held_out` (never read while writing rules) and
+`multilingual`; every group is reported.
 
     python benchmarks/bench_events.py [--only llm|offline] [--event SLUG ...] [--verbose]
 """
