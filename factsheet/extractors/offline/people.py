@@ -20,6 +20,7 @@ from factsheet.extractors.offline.lexicons import (
     NON_ARMED_BODIES,
     NOT_NAME_WORDS,
     PLACE_WORDS,
+    REGION_DEMONYMS,
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
     SHIP_PREFIXES,
@@ -86,6 +87,27 @@ class Person:
     organisation: str | None
 
 
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "scores",
+        "hundreds",
+    ]
+)
+
+
 def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     plain = [w for w in words if w.lower() not in ("al", "el", "bin", "ibn", "bint", "abu", "de")]
@@ -103,6 +125,9 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
             re.search(r"-(?:backed|aligned|allied|linked|led|based|born)$", word)
             or gaz.country(word)
             or gaz.demonym(word)
+            or word in REGION_DEMONYMS
+            or word.lower() in _NUMBER_WORDS
+            or word in ("FM", "PM", "MP")
         ):
             return False
         city = gaz.city(word)
