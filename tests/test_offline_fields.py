@@ -752,3 +752,17 @@ def test_an_attack_a_strike_was_said_to_prevent_is_not_the_strike() -> None:
         "pending drone attack by Iran, killing two fighters. Syrian air defences fired at the jets."
     )
     assert value(event, "attacker") == "Israeli"
+
+
+def test_a_country_named_as_where_is_not_the_attacker_and_long_group_names_hold() -> None:
+    event = read(
+        "At least 42 people died in a drone strike in south-western Libya carried out by forces loyal to "
+        "Khalifa Haftar, officials said on Monday."
+    )
+    assert value(event, "attacker") != "Libya"
+    assert "Khalifa Haftar" not in {p.text for p in event.people}
+    sirte = read(
+        "US B-2 bombers struck two camps of the Islamic State of Iraq and the Levant near Sirte on "
+        "Wednesday night, killing more than 80 fighters."
+    )
+    assert value(sirte, "target_organisation") == "Islamic State of Iraq and the Levant"

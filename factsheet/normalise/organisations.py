@@ -90,6 +90,7 @@ KNOWN: dict[str, list[str]] = {
     "Kurdistan Workers' Party": ["PKK"],
     "Wagner Group": ["Wagner"],
     "Rapid Support Forces": ["RSF"],
+    "Libyan National Army": ["LNA", "Libyan Arab Armed Forces", "LAAF"],
     "Boko Haram": [],
 }
 

@@ -56,7 +56,10 @@ _NOT_INVOLVED = re.compile(
 # 'by U.S. allies', 'Iran's proxies': someone acting with or for the state, not the state.
 _ALLY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:allies|ally|partners|proxies|backers|clients)\b", re.IGNORECASE)
 # 'a coalition battling in Yemen said it carried out': where, not who.
-_PLACE_BEFORE = re.compile(r"\b(?:in|inside|across|within|from|over)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|within|from|over)\s+(?:(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b")
 _RESPONSIBILITY = re.compile(
@@ -116,7 +119,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             return
         if re.match(r"-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return
-        if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 12) : a]):
+        if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 30) : a]):
             return
         if any(c.start < s.start + b and s.start + a < c.end for c in out):
             return

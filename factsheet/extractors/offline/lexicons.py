@@ -484,6 +484,8 @@ ARMED_GROUPS: tuple[str, ...] = (
     "Islamic Resistance in Iraq",
     "Rapid Support Forces",
     "RSF",
+    "Libyan National Army",
+    "LNA",
     "Boko Haram",
     "Revolutionary Guard",
     "Revolutionary Guards",

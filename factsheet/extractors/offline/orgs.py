@@ -199,6 +199,12 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
         span = _strip_descriptors(span, gaz) if span else None
         if span is None:
             continue
+        long_name = re.match(r"\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham)\b", text[span.end :])
+        if long_name and known(span.text + long_name.group()):
+            # 'Islamic State of Iraq and the Levant': the run stops at 'and'; the name does not.
+            span = NameSpan(
+                text[span.start : span.end + long_name.end()], span.start, span.end + long_name.end()
+            )
         # 'X in Y' is one name only when Y is a country and X alone names no known group
         # ('Islamic Resistance in Iraq', but 'Houthi in Saudi Arabia' is the Houthis).
         inside = re.search(r"\s+in\s+(?P<place>.+)$", span.text)

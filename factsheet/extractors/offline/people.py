@@ -63,8 +63,10 @@ _SPEAKER_AFTER = re.compile(
 )
 # 'the son of X', 'X's widow': the relative places the victim, and is not one.
 RELATION_BEFORE = re.compile(
-    r"\b(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
-    r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
+    r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of"
+    # 'forces loyal to Khalifa Haftar': the leader of a side, named to place it.
+    r"|loyal\s+to|led\s+by|commanded\s+by|allied\s+(?:to|with))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
 _SPEAKER_BEFORE = re.compile(
