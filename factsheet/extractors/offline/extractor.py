@@ -26,7 +26,7 @@ from factsheet.extractors.offline.dates import (
     statement_day,
 )
 from factsheet.extractors.offline.gazetteer import Gazetteer, gazetteer
-from factsheet.extractors.offline.lexicons import FORCE_NOUNS, WEAPON_PATTERNS
+from factsheet.extractors.offline.lexicons import ARMED_ROLES, FORCE_NOUNS, WEAPON_PATTERNS
 from factsheet.extractors.offline.orgs import SITE_TIER, org_candidates
 from factsheet.extractors.offline.people import person_candidates
 from factsheet.extractors.offline.places import PlaceCandidates, place_candidates
@@ -390,8 +390,8 @@ def _people(infos: list[SentenceInfo], gaz: Gazetteer) -> list[PersonValue]:
 _FATE_RANK = {"killed": 3, "injured": 2, "survived": 2, "targeted": 1, "unknown": 0}
 _KILLED_ROLE = re.compile(
     r"\b(?:killed|killing|kills|targeted|targeting|eliminated|assassinated)\s+(?:(?:a|an|the|one|two|three)\s+)?"
-    r"(?:[\w’'-]+\s+){0,4}?(?:commander|leader|operative|militant|mastermind|emir|founder|chief|facilitator|"
-    r"recruiter|figure\s+in\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)s?\b",
+    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{'|'.join(sorted(ARMED_ROLES))}|chief|"
+    r"figure\s+in\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)s?\b",
     re.IGNORECASE,
 )
 
@@ -402,21 +402,7 @@ def _armed(candidate: Candidate) -> bool:
     if data is None:
         return False
     role_words = set((data.role or "").lower().split())
-    return bool(data.organisation) or bool(role_words & _ARMED_ROLE_WORDS)
-
-
-# 'chief' is left out: a 'chief of staff to the prime minister' is a civil servant.
-_ARMED_ROLE_WORDS = {
-    "commander",
-    "leader",
-    "operative",
-    "militant",
-    "mastermind",
-    "emir",
-    "founder",
-    "facilitator",
-    "recruiter",
-}
+    return bool(data.organisation) or bool(role_words & ARMED_ROLES)
 
 
 def _mark_targeted(people: list[PersonValue], candidate: Candidate) -> list[PersonValue]:

@@ -603,6 +603,11 @@ JOB_WORDS: frozenset[str] = frozenset(
         paramedic doctor dr nurse surgeon medic rescuer activist blogger teacher student negotiator"""
     )
 )
+# Roles in armed groups: a person killed or named in one is what a strike was after. 'chief' is
+# left out: a 'chief of staff to the prime minister' is a civil servant.
+ARMED_ROLES: frozenset[str] = frozenset(
+    words("commander leader operative militant mastermind emir founder facilitator recruiter")
+)
 # Honorifics and military ranks written before a name; not part of it.
 TITLES: frozenset[str] = frozenset(
     words(

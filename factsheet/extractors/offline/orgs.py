@@ -57,9 +57,9 @@ _CLAIMED = re.compile(
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
 _ACTS_AFTER = re.compile(
     rf"^(?:\s+(?:{ORG_NOUNS}|leaders?|spokes(?:man|person|woman)|officials?))?"
-    r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
     r"\s+(?:fired|launched|claimed|claiming|blamed|blaming|decried|condemned|accused|denied|said|says|"
-    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned)\b"
+    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned))\b"
 )
 # The war a strike belongs to is not its target: 'the coalition fighting Houthi rebels',
 # 'clashes between Afghan forces and Taliban fighters'. Nor is the party blamed for it.
@@ -133,10 +133,6 @@ _ORG_NOUN_AFTER = re.compile(
 )
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:militia|group|movement|faction|organi[sz]ation)\s+(?:called\s+|named\s+|known\s+as\s+)?$", re.I
-)
-_ATTACKER_AFTER = re.compile(
-    r"^\s+(?:has\s+|have\s+|had\s+)?(?:fired|launched|claimed|carried\s+out|said|says|vowed|threatened|denied)\b",
-    re.I,
 )
 _SPEAKER_BEFORE = re.compile(r"\b(?:according\s+to|affiliated\s+with|linked\s+to)\s+$", re.I)
 _GROUPS = re.compile(
@@ -292,8 +288,7 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             continue
         before = text[max(0, span.start - 80) : span.start]
         if (
-            _ATTACKER_AFTER.match(text[span.end :])
-            or _ACTS_AFTER.match(text[span.end :])
+            _ACTS_AFTER.match(text[span.end :])
             or _SPEAKER_BEFORE.search(before[-30:])
             or _CONTEXT_BEFORE.search(before)
             or _stands_for_another(before, span.text)

@@ -57,10 +57,21 @@ _DIED_AFTER = re.compile(
     r"assassinated|targeted)\b",
     re.I,
 )
-_SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
-    r"(?:said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed)\b"
-)
+
+
+def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
+    """'X said', 'X, a spokesman, told', 'X on Tuesday denounced': X speaks and is no victim.
+
+    One pattern for the target cues and the victims; the victims' reading adds verbs of its own.
+    """
+    verbs = "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed"
+    return re.compile(
+        r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
+    )
+
+
+_SPEAKER_AFTER = speaker_after()
 # 'the son of X', 'X's widow': the relative places the victim, and is not one.
 RELATION_BEFORE = re.compile(
     r"\b(?:(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"

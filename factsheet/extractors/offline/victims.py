@@ -22,9 +22,15 @@ from dataclasses import dataclass
 from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
-from factsheet.extractors.offline.lexicons import JOB_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
+from factsheet.extractors.offline.lexicons import ARMED_ROLES, JOB_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
 from factsheet.extractors.offline.names import NameSpan, name_runs
-from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, strip_titles, title_case
+from factsheet.extractors.offline.people import (
+    RELATION_BEFORE,
+    is_name,
+    speaker_after,
+    strip_titles,
+    title_case,
+)
 from factsheet.models import Evidence, PersonValue
 
 _KILL = re.compile(
@@ -77,32 +83,13 @@ _PLACE_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|district|province|governorate|neighbou?rhood|suburb|camp)\s+of\s+$", re.I
 )
-_SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
-    r"(?:said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|pledged|"
-    r"vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed)\b"
+_SPEAKER_AFTER = speaker_after(
+    "pledged|vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:[\w.]+\s+){0,3}$", re.I)
 # Roles of armed groups: a killed 'commander' was what the strike was after; a killed 'chief
 # of staff to the prime minister' or a mayor may have been a bystander.
-_ARMED_ROLES = frozenset(
-    {
-        "commander",
-        "leader",
-        "operative",
-        "militant",
-        "mastermind",
-        "emir",
-        "founder",
-        "fighter",
-        "strategist",
-        "financier",
-        "facilitator",
-        "recruiter",
-        "bombmaker",
-        "co-founder",
-    }
-)
+_ARMED_ROLES = ARMED_ROLES | {"fighter", "strategist", "financier", "bombmaker", "co-founder"}
 _DEATH_CONTEXT = re.compile(
     r"\b(?:killed|dead|died|slain|martyred|wounded|injured|survived|targeted|target|assassinat\w+|victims?|"
     r"funeral|bodies|body)\b",
