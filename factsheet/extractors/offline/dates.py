@@ -221,7 +221,8 @@ def date_candidates(
     out = []
     pub = _published(published)
     for m in find_dates(s.text):
-        if _period_start(s.text, m) or (statement_day(s.text, m) and not _FRESH.search(s.text)):
+        spoken = statement_day(s.text, m)
+        if _period_start(s.text, m) or (spoken and not _FRESH.search(s.text)):
             continue
         day = concrete(m, year, published) if m.month else None
         if (
@@ -230,6 +231,6 @@ def date_candidates(
             and (day > pub + dt.timedelta(days=1) or (pub - day).days > _MAX_DAYS_BEFORE_PUBLICATION)
         ):
             continue
-        tier = m.specificity * 0.25 * (0.2 if statement_day(s.text, m) else 1.0)
+        tier = m.specificity * 0.25 * (0.2 if spoken else 1.0)
         out.append(Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=m))
     return out
