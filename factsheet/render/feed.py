@@ -278,19 +278,21 @@ def render_index_html(feed: Feed, suffix: str = ".json") -> str:
         *rows,
         "</tbody></table>",
     ]
-    if feed.unassigned:
-        parts.append(f"<h2>In no sheet ({len(feed.unassigned)})</h2><table><tbody>")
-        parts += [
-            f'<tr><td><code dir="auto">{_esc(u.path)}</code></td><td>{_esc(u.reason)}</td></tr>'
-            for u in feed.unassigned
-        ]
-        parts.append("</tbody></table>")
-    if feed.failures:
-        parts.append(f"<h2>Could not be used ({len(feed.failures)})</h2><table><tbody>")
-        parts += [
-            f'<tr><td><code dir="auto">{_esc(f.path)}</code></td><td>{_esc(f.message)}</td></tr>'
-            for f in feed.failures
-        ]
-        parts.append("</tbody></table>")
+    parts += _path_table("In no sheet", [(u.path, u.reason) for u in feed.unassigned])
+    parts += _path_table("Could not be used", [(f.path, f.message) for f in feed.failures])
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _path_table(title: str, rows: list[tuple[str, str]]) -> list[str]:
+    """A titled table of files and why each is listed; nothing when there are none."""
+    if not rows:
+        return []
+    return [
+        f"<h2>{title} ({len(rows)})</h2><table><tbody>",
+        *(
+            f'<tr><td><code dir="auto">{_esc(path)}</code></td><td>{_esc(why)}</td></tr>'
+            for path, why in rows
+        ),
+        "</tbody></table>",
+    ]
