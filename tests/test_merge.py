@@ -301,3 +301,23 @@ def test_a_village_beats_the_big_city_outlets_place_it_by_but_two_cities_still_c
         ]
     )
     assert cities.event.city.status == "contested", "two known cities contradict each other"
+
+
+def test_a_village_says_more_than_the_province_district_it_lies_in() -> None:
+    sheet = merge(
+        [
+            city_report("Wire A", "A drone hit a car in the Noshki district.", "Noshki district"),
+            city_report("Wire B", "Residents gathered in Ahmed Wal area by the car.", "Ahmed Wal"),
+            city_report("Wire C", "The car was hit in Noshki district, officials said.", "Noshki district"),
+        ]
+    )
+    assert sheet.event.city.value == "Ahmed Wal"
+    assert any(a.value == "Noshki" and a.compatible for a in sheet.event.city.alternatives)
+    town = merge(
+        [
+            city_report("Wire A", "Airstrikes hit a hospital in Abs district.", "Abs district"),
+            city_report("Wire B", "Airstrikes hit a hospital in Abs.", "Abs"),
+        ]
+    )
+    assert town.event.city.value == "Abs"
+    assert town.event.city.status == "agreed"

@@ -48,6 +48,8 @@ def test_canonical_country(text: str, country: str | None) -> None:
         ("Baghdad's Mashtal neighbourhood", "Baghdad"),
         ("Baghdad, Iraq", "Baghdad"),
         ("the city", None),
+        ("Abs district", "Abs"),
+        ("the Musa Qala district", "Musa Qala"),
     ],
 )
 def test_canonical_city(text: str, city: str | None) -> None:

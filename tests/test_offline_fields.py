@@ -766,3 +766,27 @@ def test_a_country_named_as_where_is_not_the_attacker_and_long_group_names_hold(
         "Wednesday night, killing more than 80 fighters."
     )
     assert value(sirte, "target_organisation") == "Islamic State of Iraq and the Levant"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Our hospital in the Heedan district of Saada governorate was hit by air strikes on Monday.",
+            "Heedan district",
+        ),
+        ("A drone strike in Kunar province's Dangam district killed three militants.", "Dangam district"),
+        (
+            "Forty civilians were killed in a night raid on a wedding in Musa Qala, Helmand province.",
+            "Musa Qala",
+        ),
+        (
+            "Forty civilians were killed in a night raid on a wedding in Musa Qala district.",
+            "Musa Qala district",
+        ),
+        # A district of a city is a neighbourhood: the city is where it hit.
+        ("A missile hit a building in Kyiv's Darnytskyi district, killing four.", "Kyiv"),
+    ],
+)
+def test_a_province_district_is_where_it_hit_a_city_district_is_not(text: str, city: str) -> None:
+    assert value(read(text), "city") == city

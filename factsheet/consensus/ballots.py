@@ -56,9 +56,14 @@ class Cluster:
             # A member or unit says more than its umbrella ('Kataib Hezbollah' over 'the PMF').
             return max(organisations.level(b.value.text) if b.value.canonical else 0 for b in self.ballots)
         if self.field == "city":
-            # A place the gazetteer lacks (a village) says more than a big city named for it.
+            # A place the gazetteer lacks (a village) says more than a big city named for it, or
+            # than the province's district it lies in.
             return max(
-                2 if b.value.canonical and not places.known_city(b.value.canonical) else _specificity(b.value)
+                2
+                if b.value.canonical
+                and not places.known_city(b.value.canonical)
+                and places.town_district(b.value.text) is None
+                else _specificity(b.value)
                 for b in self.ballots
             )
         return max(_specificity(b.value) for b in self.ballots)

@@ -17,7 +17,14 @@ from factsheet.normalise import entities, organisations
 from factsheet.normalise.actors import country_actor
 from factsheet.normalise.dates import compatible_dates
 from factsheet.normalise.numbers import compatible_counts
-from factsheet.normalise.places import compatible_districts, is_direction, known_city, landmark, same_place
+from factsheet.normalise.places import (
+    compatible_districts,
+    is_direction,
+    known_city,
+    landmark,
+    same_place,
+    town_district,
+)
 from factsheet.normalise.times import compatible_times, equivalent_times, sheet_clock
 from factsheet.normalise.weapons import compatible_weapons
 
@@ -62,13 +69,28 @@ def _country_equivalent(a: Value, b: Value) -> bool:
 def _place_compatible(a: Value, b: Value) -> bool:
     if a.canonical is None or b.canonical is None:
         return True  # 'the city' names no place, so it contradicts none
-    return _place_equivalent(a, b) or _landmark_and_village(a, b) or _landmark_and_village(b, a)
+    return (
+        _place_equivalent(a, b)
+        or _landmark_and_village(a, b)
+        or _landmark_and_village(b, a)
+        or _district_and_village(a, b)
+        or _district_and_village(b, a)
+    )
 
 
 def _landmark_and_village(big: Value, small: Value) -> bool:
     """'Aleppo' and 'Urum al-Kubra': a big city outlets place the strike by, and a place the
     gazetteer lacks, in reports of one strike; the second says more and does not contradict."""
     return landmark(_key(big)) and not known_city(_key(small))
+
+
+def _district_and_village(area: Value, small: Value) -> bool:
+    """'Noshki district' and 'Ahmed Wal': a province's district and a village reported in it."""
+    return (
+        town_district(area.text) is not None
+        and town_district(small.text) is None
+        and not known_city(_key(small))
+    )
 
 
 def _country_compatible(a: Value, b: Value) -> bool:

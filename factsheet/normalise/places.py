@@ -245,12 +245,27 @@ def split_place(text: str) -> tuple[str | None, str | None]:
     return None, text
 
 
+# 'Abs district', 'the Musa Qala district': given as the city, a district of a province, named for its town.
+_DISTRICT_OF_TOWN = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+district$", re.I)
+
+
+def town_district(text: str | None) -> str | None:
+    """The town a city value names as a district ('Abs district' -> 'Abs'), or None.
+
+    A district of a province is wider than any village reported in it, so the merge lets a
+    village named elsewhere say more, as it does for a big city outlets place a strike by.
+    """
+    found = _DISTRICT_OF_TOWN.match(_tidy(text or ""))
+    return _tidy(found.group("name")) if found else None
+
+
 def canonical_city(text: str | None) -> str | None:
     """'Baghdad', 'the Iraqi capital', 'east Baghdad', 'the Mashtal area of Baghdad' -> 'Baghdad'."""
     if not text or not text.strip():
         return None
     _, rest = split_place(text)
-    return _city_name(rest or text)
+    town = town_district(rest or text)
+    return _city_name(town or rest or text)
 
 
 def canonical_district(text: str | None) -> str | None:

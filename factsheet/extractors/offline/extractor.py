@@ -134,6 +134,10 @@ def _choose_places(
     cities = [c for k, pc in found.items() if k in ids for c in pc.cities]
     districts = [c for k, pc in found.items() if k in ids for c in pc.districts]
     city = best(cities)
+    if city is None:
+        # 'in Musa Qala district' with no city named anywhere: a district of a province, named
+        # for its town (a district of a city comes with the city: 'Kyiv's Darnytskyi district').
+        city = best([c for k, pc in found.items() if k in ids for c in pc.district_towns])
     city_cc = set(city.data) if city and city.data else set()
     country = _best_matching(countries, city_cc)
     if country is not None and city is not None and city.data and not (set(city.data) & set(country.data)):

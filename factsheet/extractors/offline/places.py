@@ -159,8 +159,11 @@ _COMMA_COUNTRY = re.compile(r"^,\s+$")
 # A place the gazetteer lacks, placed by the region around it ('in Orum al-Kubra in the Aleppo
 # region') or by an apposition ('in Jaramana, a suburb of Damascus').
 _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
+_IN_DISTRICT_BEFORE = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?$")
 _PLACED_AFTER = re.compile(
     r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
+    # 'in Musa Qala, Helmand province'
+    r"|^,\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|oblast)\b"
     r"|^,\s+(?:a|the)\s+(?:small\s+|rebel-held\s+|remote\s+)?(?:town|village|suburb|hamlet)\s+(?:in|of|near|outside)\b"
     # 'in Aqraba, south-east of Damascus', 'in Mansoura, 26 km west of Raqqa'
     r"|^,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -172,6 +175,14 @@ _OF_CITY_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)
 _DISTRICT_OF = re.compile(
     r"\bthe\s+(?:neighbou?rhood|district|suburb|quarter|area|camp)\s+of\s+$", re.IGNORECASE
 )
+# 'the Haydan district of Saada governorate', 'Kunar province's Dangam district', 'Abs district
+# in Hajjah province': a district of a province is a rural administrative area, named for its
+# town, which is where the strike hit; a district of a city is a neighbourhood.
+_OF_PROVINCE_AFTER = re.compile(
+    rf"^\s+district\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w'-]+[’']s?\s+)?(?:(?:{DIRECTION})\s+)?"
+    r"(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|governate)\b"
+)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|governate)[’']s?\s+$")
 _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|This|That)\s+")
 _BAD_DISTRICT_WORDS = frozenset(
     {*NOT_NAME_WORDS, *WEEKDAYS, "Green", "Red", "Border", "Military", "Industrial", "Residential"}
@@ -194,6 +205,9 @@ class PlaceCandidates:
     countries: list[Candidate]
     cities: list[Candidate]
     districts: list[Candidate]
+    # 'in Musa Qala district', with no city it belongs to: maybe a province's district, named for
+    # its town; the city only when the article names no city at all.
+    district_towns: list[Candidate]
     # Countries the sentence puts a strike in ('a drone attack in Jordan'): a cue for other events.
     locative_countries: frozenset[str]
 
@@ -374,7 +388,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 span = NameSpan(inner.text, start, start + inner.end)
         if not any(c.start - s.start == span.start for c in cities):
             cities.append(cand(span, 3.5, ()))
-    districts.extend(_district_candidates(info, gaz, mentions, cities))
+    district_towns: list[Candidate] = []
+    districts.extend(_district_candidates(info, gaz, mentions, cities, district_towns))
     # A town the gazetteer lacks, named next to one country ('the port of Hodeidah in western
     # Yemen'), is taken to lie in it; this only steers the choice, the country is not output from it.
     codes = {c.data[0] for c in countries if c.data}
@@ -382,11 +397,15 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         cities = [
             c if c.data else Candidate(c.text, c.start, c.end, c.info, c.tier, tuple(codes)) for c in cities
         ]
-    return PlaceCandidates(countries, cities, districts, frozenset(locative))
+    return PlaceCandidates(countries, cities, districts, district_towns, frozenset(locative))
 
 
 def _district_candidates(
-    info: SentenceInfo, gaz: Gazetteer, mentions: list[PlaceMention], cities: list[Candidate]
+    info: SentenceInfo,
+    gaz: Gazetteer,
+    mentions: list[PlaceMention],
+    cities: list[Candidate],
+    district_towns: list[Candidate],
 ) -> list[Candidate]:
     s = info.sentence
     text = s.text
@@ -408,6 +427,14 @@ def _district_candidates(
         if not noun and not named_after_noun:
             continue
         if gaz.country(name) or gaz.demonym(name):
+            continue
+        if (
+            noun
+            and noun.group("noun").lower() == "district"
+            and (_OF_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before))
+        ):
+            end = run.end + noun.end()
+            cities.append(Candidate(text[start:end], s.start + start, s.start + end, info, tier=3.0, data=()))
             continue
         if gaz.cities.get(fold(name)) and not named_after_noun:
             # 'the Khan Younis area': a city named with an area noun.
@@ -433,5 +460,10 @@ def _district_candidates(
             )
             if of_city or possessive_city:
                 tier = 3.0
+            elif noun.group("noun").lower() == "district" and _IN_DISTRICT_BEFORE.search(before):
+                end = run.end + noun.end()
+                district_towns.append(
+                    Candidate(text[start:end], s.start + start, s.start + end, info, tier=3.0)
+                )
         out.append(Candidate(name, s.start + start, s.start + run.end, info, tier=tier))
     return out
