@@ -83,6 +83,17 @@ def test_blaming_nobody_in_particular_is_not_a_rival_attacker() -> None:
     ]
     sheet = merge([report("Alpha Daily", vague, [claim]), report("Bravo Post")])
     assert sheet.event.attacker.status == "agreed"
+    plural = "The coalition said the militias targeted the airport."
+    militias = [
+        "The militias targeted the airport",
+        "the coalition",
+        "military",
+        plural,
+        "responsibility",
+        "militias",
+    ]
+    sheet = merge([report("Alpha Daily", plural, [militias]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
 
 
 def test_a_denial_against_witnesses_and_every_outlet_is_settled() -> None:

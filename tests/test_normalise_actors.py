@@ -17,6 +17,8 @@ from factsheet.normalise.actors import canonical_actor, country_actor
         "U.S.",
         "a US drone",
         "the U.S. military",
+        "a CIA drone",  # its agencies act for the state
+        "the Central Intelligence Agency",
     ],
 )
 def test_united_states_forms(text: str) -> None:
@@ -29,7 +31,14 @@ def test_other_states() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Iranian-backed militia", "pro-Iran militants", "Kataib Hezbollah", "unknown gunmen"]
+    "text",
+    [
+        "Iranian-backed militia",
+        "pro-Iran militants",
+        "Kataib Hezbollah",
+        "unknown gunmen",
+        "CIA-backed rebels",
+    ],
 )
 def test_non_state_actors_keep_their_words(text: str) -> None:
     assert country_actor(text) is None

@@ -18,6 +18,9 @@ from tests.builders import article, extraction
         ("ISIS", "Islamic State"),
         ("Qaeda", "al-Qaida"),
         ("Saraya al-Quds", "al-Quds Brigades"),
+        ("Yemeni Houthi forces", "Houthis"),  # a country word before, a descriptor after
+        ("Lebanese Hezbollah", "Hezbollah"),
+        ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
     ],
 )
 def test_one_group_under_two_names(a: str, b: str) -> None:
@@ -30,6 +33,7 @@ def test_one_group_under_two_names(a: str, b: str) -> None:
         ("Kataib Hezbollah", "Hezbollah"),  # the bare name is another group
         ("Quds Force", "al-Quds Brigades"),  # both name a type: Iran's force, Islamic Jihad's wing
         ("Pakistani Taliban", "Taliban"),
+        ("Pakistani Taliban fighters", "Afghan Taliban"),
         ("Hamas", "Izz ad-Din al-Qassam Brigades"),  # a member, not the same body
     ],
 )

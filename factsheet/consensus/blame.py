@@ -80,6 +80,11 @@ _GENERIC = {
     "parties",
     "army",
     "militia",
+    "militias",
+    "insurgents",
+    "fighters",
+    "jihadists",
+    "extremists",
 }
 
 

@@ -95,8 +95,12 @@ _STATE_WORDS = {
 # Names of a state's forces that carry no country word, and what the other side calls them.
 _STATE_ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:zionists?|idf|iaf|israel defen[cs]e forces)\b", re.I), "Israel"),
-    (re.compile(r"\b(?:pentagon|centcom|africom)\b", re.I), "United States"),
-    (re.compile(r"\bkremlin\b", re.I), "Russia"),
+    (
+        re.compile(r"\b(?:pentagon|centcom|africom|cia|jsoc|central\s+intelligence\s+agency)\b", re.I),
+        "United States",
+    ),
+    (re.compile(r"\b(?:kremlin|fsb)\b", re.I), "Russia"),
+    (re.compile(r"\bmossad\b", re.I), "Israel"),
     (re.compile(r"\birgc\b|\brevolutionary guards?\b", re.I), "Iran"),
 ]
 # A capital standing for its government ('Washington blamed Tehran'), as a whole phrase only:
@@ -128,12 +132,12 @@ def country_actor(text: str) -> str | None:
     capital = _CAPITALS.get(" ".join(text.lower().split()).strip(" .,"))
     if capital is not None:
         return capital
+    text = _BACKERS.sub(" ", text)
     for pattern, country in _STATE_ALIASES:
         if pattern.search(text):
             rest = pattern.sub(" ", text)
             if not find_countries(rest) or country_actor(rest) == country:
                 return country
-    text = _BACKERS.sub(" ", text)
     mentions = find_countries(text)
     countries = {country for country, _, _ in mentions}
     if len(countries) != 1:

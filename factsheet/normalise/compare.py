@@ -305,7 +305,7 @@ def _sheet_attacker(values: Sequence[Value]) -> str | None:
     countries = [c for c in (_actor_country(v) for v in values) if c]
     if countries:
         return _most_common(countries)
-    usual = _most_common([u for u in (organisations.known(v.text) for v in values) if u])
+    usual = _most_common([u for u in (organisations.resolve(v.text) for v in values) if u])
     return usual or entities.pick_display([v.text for v in values]) or None
 
 
@@ -331,7 +331,7 @@ def sheet_value(field: str, values: Sequence[Value]) -> Casualties | str | None:
     if field == "attacker":
         return _sheet_attacker(values)
     if field == "target_organisation":
-        usual = _most_common([u for u in (organisations.known(v.text) for v in values) if u])
+        usual = _most_common([u for u in (organisations.resolve(v.text) for v in values) if u])
         return usual or entities.pick_display([v.text for v in values]) or None
     if field == "target_person":
         return entities.pick_display([v.text for v in values]) or None

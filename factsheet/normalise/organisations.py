@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factsheet.normalise import entities
+from factsheet.normalise.countries import lookup_country
 
 # Usual name -> other names. Acronyms (all capitals) match only as written.
 KNOWN: dict[str, list[str]] = {
@@ -117,9 +118,15 @@ MEMBER_OF: dict[str, list[str]] = {
 _STANDALONE = ("Hezbollah", "Hamas", "Fatah", "Quds", "Islamic Jihad")
 
 
+# Words outlets put after a group's name to say what it is ('Houthi rebels', 'Taliban fighters').
+_DESCRIPTORS = frozenset(
+    {"rebels", "rebel", "militants", "fighters", "militia", "militias", "militiamen", "forces", "insurgents"}
+)
+
+
 @lru_cache(maxsize=4096)
 def known(name: str) -> str | None:
-    """The usual name of a listed group, whichever of its names is given."""
+    """The usual name of a listed group, when the name given is one of its listed names."""
     stripped = " ".join(name.replace("’", "'").split()).strip(" .,;:")
     stripped = entities.clean_name(stripped) or stripped
     for usual, others in KNOWN.items():
@@ -132,13 +139,39 @@ def known(name: str) -> str | None:
     return None
 
 
+# Words outlets put after a group's name to say what it is ('Houthi rebels', 'Taliban fighters').
+_DESCRIPTORS = frozenset(
+    {"rebels", "rebel", "militants", "fighters", "militia", "militias", "militiamen", "forces", "insurgents"}
+)
+
+
+@lru_cache(maxsize=4096)
+def resolve(name: str) -> str | None:
+    """The listed group a phrase names, also with a country word before it or a descriptor after.
+
+    'Yemeni Houthi forces' and 'Lebanese Hezbollah' are the Houthis and Hezbollah to a reader
+    comparing reports. The descriptor is tried off first, so that 'Pakistani Taliban fighters'
+    stays the Pakistani Taliban.
+    """
+    found = known(name)
+    if found is not None:
+        return found
+    words = (entities.clean_name(name) or name).split()
+    trimmed = list(words)
+    while len(trimmed) > 1 and trimmed[-1].lower() in _DESCRIPTORS:
+        trimmed = trimmed[:-1]
+    if len(trimmed) > 1 and lookup_country(trimmed[0]) is not None:
+        return known(" ".join(trimmed)) or known(" ".join(trimmed[1:]))
+    return known(" ".join(trimmed)) if len(trimmed) < len(words) else None
+
+
 def _standalone(name: str) -> bool:
     return any(entities.same_entity(name, s) for s in _STANDALONE)
 
 
 def same_organisation(a: str, b: str) -> bool:
     """One group under two names: a listed alias, a spelling, or a dropped type word."""
-    ka, kb = known(a), known(b)
+    ka, kb = resolve(a), resolve(b)
     if ka and kb:
         return ka == kb
     if entities.same_entity(a, b):
@@ -154,7 +187,7 @@ def same_organisation(a: str, b: str) -> bool:
 
 def affiliated(a: str, b: str) -> bool:
     """One is a member or unit of the other (both can be true of one strike)."""
-    ka, kb = known(a), known(b)
+    ka, kb = resolve(a), resolve(b)
     if not ka or not kb:
         return False
     return kb in MEMBER_OF.get(ka, []) or ka in MEMBER_OF.get(kb, [])
@@ -165,8 +198,8 @@ _UMBRELLAS = frozenset(u for members in MEMBER_OF.values() for u in members)
 
 def level(name: str) -> int:
     """How specific the name is: an umbrella 1, anything else 2."""
-    return 1 if known(name) in _UMBRELLAS else 2
+    return 1 if resolve(name) in _UMBRELLAS else 2
 
 
 def display(name: str) -> str:
-    return known(name) or entities.clean_name(name)
+    return resolve(name) or entities.clean_name(name)
