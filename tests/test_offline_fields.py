@@ -790,3 +790,33 @@ def test_a_country_named_as_where_is_not_the_attacker_and_long_group_names_hold(
 )
 def test_a_province_district_is_where_it_hit_a_city_district_is_not(text: str, city: str) -> None:
     assert value(read(text), "city") == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an institution's head speaks for it
+        "An air strike hit a wedding in Hajjah on Sunday, killing 20. Hospital chief Mohammed al-Sawmali said "
+        "45 wounded were brought in.",
+        # the group speaks, it is not named as hit
+        "An air strike hit a wedding in Hajjah on Sunday, killing 20, said Mohammed Abdul-Salam, a Houthi "
+        "spokesman.",
+        # the attacker is not its own target
+        "Yemeni Houthi forces launched a missile strike on an airport in Saudi Arabia on Wednesday, wounding 26.",
+        # an earlier event the strike comes after
+        "A missile strike on Abha airport wounded 26 on Wednesday. The attack comes after a top political leader "
+        "for the Houthis, the rebel movement, was killed in an air strike.",
+        # the end of an aircraft's model name
+        "A ballistic missile hit Dnipro on Thursday; a Kinzhal missile was fired from a MiG-31K fighter jet.",
+    ],
+)
+def test_no_targeted_group_where_a_group_only_speaks_acts_or_belongs_to_another_event(text: str) -> None:
+    assert read(text).target_organisation is None
+
+
+def test_a_group_name_stops_where_a_person_name_begins() -> None:
+    event = read(
+        "The right hand of the leader of al-Qaeda Abu al-Khayr al-Masri was killed in a missile attack in "
+        "Idlib, Syria."
+    )
+    assert value(event, "target_organisation") == "al-Qaeda"

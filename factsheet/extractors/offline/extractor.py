@@ -48,6 +48,7 @@ from factsheet.models import (
     Usage,
 )
 from factsheet.normalise.entities import same_entity, word_count
+from factsheet.normalise.organisations import same_organisation
 
 # A strike report says what happened within its first sentences.
 _OPENING_SENTENCES = 12
@@ -309,7 +310,7 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
         organisations = [c for c in organisations if c.tier >= SITE_TIER]
     if attacker is not None:
         # The group that carried out the strike is not the organisation it targeted.
-        organisations = [c for c in organisations if c.text.lower() != attacker.text.lower()]
+        organisations = [c for c in organisations if not same_organisation(c.text, attacker.text)]
     return StrikeEvent(
         date=DateValue(text=date.text, evidence=date.evidence()) if date else None,
         local_time=_time(best(local)),

@@ -83,3 +83,9 @@ def tokens_of(name: str) -> list[str]:
     return [
         t.strip("\"\u201c\u201d\u2018\u2019'") for t in name.split() if t.strip("\"\u201c\u201d\u2018\u2019'")
     ]
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ('Texas Jihadis Killed in Drone Strike'): every word looks like a name."""
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -21,7 +21,7 @@ from factsheet.extractors.offline.lexicons import (
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
 )
-from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, tokens_of
+from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, title_case, tokens_of
 from factsheet.normalise.organisations import known
 
 # Spokesmen, officials and heads speak for a body ('a United Nations official said'); they
@@ -56,17 +56,17 @@ _CLAIMED = re.compile(
 # The group that acts or speaks in the sentence is not what the strike hit: 'Houthi rebels
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
 _ACTS_AFTER = re.compile(
-    rf"^(?:\s+(?:{ORG_NOUNS}|leaders?|spokes(?:man|person|woman)|officials?))?"
+    rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?))?"
     r"(?:\s+[A-Z][\w’'-]*){0,3}(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
-    r"\s+(?:fired|launched|claimed|claiming|blamed|blaming|decried|condemned|accused|denied|said|says|"
-    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned))\b"
+    r"\s+(?:fired|launched|claimed|claiming|claim|claims|blamed|blaming|decried|condemned|accused|denied|said|says|"
+    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published))\b"
 )
 # The war a strike belongs to is not its target: 'the coalition fighting Houthi rebels',
 # 'clashes between Afghan forces and Taliban fighters'. Nor is the party blamed for it.
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:fighting|battling|at\s+war\s+with|war\s+(?:with|against)|clashes\s+(?:between|with)"
     r"(?:\s+[\w’'-]+){0,5}?\s+and|attributed\s+to|blamed\s+on|claimed\s+by|carried\s+out\s+by|"
-    r"launched\s+by|partners?\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    r"(?:launched|fired|conducted)\s+by|partners?\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
 # 'Reporters Without Borders (RSF)': an acronym in brackets stands for the name before it.
@@ -111,6 +111,12 @@ _CIVIL_BODIES = {
     "Agency",
     "Affairs",
     "Interior",
+    # 'Hospital chief Mohammed al-Sawmali said': an institution's head speaks for it.
+    "Hospital",
+    "Clinic",
+    "University",
+    "School",
+    "Municipality",
 }
 _RELIGIONS = {"muslim", "muslims", "christian", "christians", "islamic", "jewish", "druze", "alawite"}
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
@@ -133,6 +139,12 @@ _ORG_NOUN_AFTER = re.compile(
 )
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:militia|group|movement|faction|organi[sz]ation)\s+(?:called\s+|named\s+|known\s+as\s+)?$", re.I
+)
+# 'a Houthi spokesman', 'the group's al-Manar television': the group speaks, it is not named as hit.
+_SPEAKS_FOR_AFTER = re.compile(
+    r"^[’']?s?\s+(?:[\w-]+\s+)?(?:spokes(?:man|person|woman)|officials?|media\s+office|television|"
+    r"TV|channel|news\s+agency|statement)\b",
+    re.I,
 )
 _SPEAKER_BEFORE = re.compile(r"\b(?:according\s+to|affiliated\s+with|linked\s+to)\s+$", re.I)
 _GROUPS = re.compile(
@@ -207,8 +219,33 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
         if inside and (not gaz.country(inside.group("place")) or known(span.text[: inside.start()])):
             cut = inside.start()
             span = NameSpan(span.text[:cut], span.start, span.start + cut)
-        out.append(span)
+        if span.start > 0 and (text[span.start - 1].isalnum() or text[span.start - 1] == "-"):
+            continue  # 'MiG-31K': the end of a model name, not a name of its own
+        out.append(_without_person(span))
     return out
+
+
+# Words that carry a group's name on ('Hamas Political Bureau'); after them, no person begins.
+_BODY_WORDS = frozenset(
+    {
+        *("Brigades", "Brigade", "Movement", "Council", "Bureau", "Front", "Forces", "Force", "Army"),
+        *("Group", "Wing", "Office", "Party", "Unit", "Units", "Command", "Corps", "Network", "Province"),
+        *("Organisation", "Organization", "Committee", "Division", "Battalion", "Media"),
+    }
+)
+
+
+def _without_person(span: NameSpan) -> NameSpan:
+    """'the leader of al-Qaeda Abu al-Khayr al-Masri': the group's name stops before the person's."""
+    if known(span.text):
+        return span
+    words = list(re.finditer(r"\S+", span.text))
+    for n in range(len(words) - 2, 0, -1):
+        head = span.text[: words[n - 1].end()]
+        rest = [w.group() for w in words[n:]]
+        if known(head) and not any(w in _BODY_WORDS for w in rest):
+            return NameSpan(head, span.start, span.start + len(head), span.possessive)
+    return span
 
 
 # A state's forces, or forces loyal to it, as what the strike hit: 'the first attack against the
@@ -252,9 +289,13 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     quoting = bool(_SPEECH.search(text))
     role_of, role_after = (_ROLE_OF, _ROLE_AFTER) if quoting else (_ANY_ROLE_OF, _ANY_ROLE_AFTER)
 
+    headline = title_case(text)
+
     def add(span: NameSpan, tier: float) -> None:
         if (span.start, span.end) in seen or not _valid(span, gaz) or span.start > claimed_from:
             return
+        if headline and len(span.text.split()) > 3 and not known(span.text):
+            return  # 'Houthi Forces Develop New Missile Launcher': a headline's words, not a name
         seen.add((span.start, span.end))
         out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=tier))
 
@@ -289,6 +330,7 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         before = text[max(0, span.start - 80) : span.start]
         if (
             _ACTS_AFTER.match(text[span.end :])
+            or _SPEAKS_FOR_AFTER.match(text[span.end :])
             or _SPEAKER_BEFORE.search(before[-30:])
             or _CONTEXT_BEFORE.search(before)
             or _stands_for_another(before, span.text)

@@ -26,7 +26,7 @@ from factsheet.extractors.offline.lexicons import (
     SHIP_PREFIXES,
     TITLES,
 )
-from factsheet.extractors.offline.names import ORG_RUN, NameSpan, clean_span, name_runs, tokens_of
+from factsheet.extractors.offline.names import ORG_RUN, NameSpan, clean_span, name_runs, title_case, tokens_of
 
 _ROLE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
@@ -147,12 +147,6 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
         if city is not None and city.population >= _BIG_CITY:
             return False
     return not gaz.cities.get(span.text.lower()) or len(words) > 2
-
-
-def title_case(text: str) -> bool:
-    """A headline in Title Case ('Texas Jihadis Killed in Drone Strike'): every word looks like a name."""
-    words = [w for w in re.findall(r"[A-Za-z’'-]+", text) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def strip_titles(span: NameSpan) -> NameSpan:

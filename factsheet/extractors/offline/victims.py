@@ -23,14 +23,8 @@ from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.dates import find_dates
 from factsheet.extractors.offline.gazetteer import Gazetteer
 from factsheet.extractors.offline.lexicons import ARMED_ROLES, JOB_WORDS, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES
-from factsheet.extractors.offline.names import NameSpan, name_runs
-from factsheet.extractors.offline.people import (
-    RELATION_BEFORE,
-    is_name,
-    speaker_after,
-    strip_titles,
-    title_case,
-)
+from factsheet.extractors.offline.names import NameSpan, name_runs, title_case
+from factsheet.extractors.offline.people import RELATION_BEFORE, is_name, speaker_after, strip_titles
 from factsheet.models import Evidence, PersonValue
 
 _KILL = re.compile(
