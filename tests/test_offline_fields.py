@@ -820,3 +820,37 @@ def test_a_group_name_stops_where_a_person_name_begins() -> None:
         "Idlib, Syria."
     )
     assert value(event, "target_organisation") == "al-Qaeda"
+
+
+def test_a_vague_toll_yields_to_a_figure_that_agrees_with_it() -> None:
+    event = read(
+        "US-led airstrike kills dozens of civilians in Syria, activists say\n\n"
+        "Dozens of civilians were killed in US-led air strikes near Manbij on Tuesday. "
+        "At least 56 civilians died in the strikes on the village, monitors said."
+    )
+    assert value(event, "killed") == "At least 56 civilians"
+    fewer = read(
+        "Dozens of civilians were killed in US-led air strikes near Manbij on Tuesday. "
+        "The strikes killed 15 civilians in one house, monitors said."
+    )
+    assert value(fewer, "killed") == "Dozens of civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # who holds a town is not its name
+        (
+            "The airstrike hit a school on the outskirts of the ISIL-controlled town of Manbij on Tuesday.",
+            "Manbij",
+        ),
+        # a place inside a clause about an earlier strike is not where this one hit
+        (
+            "BAGHDAD - At least 56 civilians were killed in US-led air strikes in Syria on Tuesday. The strikes "
+            "come a day after coalition air strikes killed 21 civilians in and around Manbij, a Syrian town.",
+            None,
+        ),
+    ],
+)
+def test_holders_and_earlier_strikes_do_not_name_the_place(text: str, city: str | None) -> None:
+    assert value(read(text), "city") == city

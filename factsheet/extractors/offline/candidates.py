@@ -41,7 +41,8 @@ def evidence_for(info: SentenceInfo) -> Evidence:
     return Evidence(quote=s.text, start=s.start, end=s.end, match="exact")
 
 
-def _foreign(c: Candidate) -> bool:
+def is_foreign(c: Candidate) -> bool:
+    """Inside a clause about another event ('after a drone attack on Tel Aviv')."""
     local = c.start - c.info.sentence.start
     return any(a <= local < b for a, b in c.info.foreign)
 
@@ -51,7 +52,7 @@ def best(candidates: Iterable[Candidate]) -> Candidate | None:
 
     Values inside a clause about another event ('after a drone attack on Tel Aviv') never count.
     """
-    pool = [c for c in candidates if not _foreign(c)]
+    pool = [c for c in candidates if not is_foreign(c)]
     body = [c for c in pool if not c.info.sentence.is_caption]
     pool = body or pool
     if not pool:

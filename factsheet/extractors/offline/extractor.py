@@ -14,7 +14,7 @@ from typing import Literal
 
 from factsheet.extractors.offline.attackers import attacker_candidates
 from factsheet.extractors.offline.blame import blame_claims
-from factsheet.extractors.offline.candidates import Candidate, best
+from factsheet.extractors.offline.candidates import Candidate, best, is_foreign
 from factsheet.extractors.offline.casualties import casualty_candidates, zero_candidates
 from factsheet.extractors.offline.claims import claim_for
 from factsheet.extractors.offline.context import SentenceInfo, analyse
@@ -48,6 +48,7 @@ from factsheet.models import (
     Usage,
 )
 from factsheet.normalise.entities import same_entity, word_count
+from factsheet.normalise.numbers import parse_count
 from factsheet.normalise.organisations import same_organisation
 
 # A strike report says what happened within its first sentences.
@@ -155,6 +156,7 @@ def _choose_places(
 
 
 def _best_matching(cands: list[Candidate], codes: set[str]) -> Candidate | None:
+    cands = [c for c in cands if not is_foreign(c)]
     if not cands:
         return None
     body = [c for c in cands if not c.info.sentence.is_caption] or cands
@@ -354,8 +356,17 @@ def _toll(
     'There were no casualties' rarely repeats a strike word, so any body sentence not set aside
     may give the zero; a photo caption may not.
     """
-    found = best(c for i in pool for c in casualty_candidates(i, kind))
+    candidates = [c for i in pool for c in casualty_candidates(i, kind)]
+    found = best(candidates)
     if found is not None:
+        vague = parse_count(found.text)
+        if vague is not None and vague[1] is None and vague[2] is None:
+            # 'Dozens killed' in the headline, 'at least 56 civilians' in the body: the figure
+            # says more, when it agrees with the vague word.
+            figures = [
+                c for c in candidates if (n := parse_count(c.text)) and n[1] is not None and n[1] >= vague[0]
+            ]
+            found = best(figures) or found
         return found
     body = [i for i in infos if not i.background and not i.sentence.is_caption]
     return best(c for i in body for c in zero_candidates(i, kind))

@@ -662,7 +662,7 @@ FOREIGN_CLAUSE = re.compile(
     r"involved\s+in|masterminded|masterminding|orchestrated|plotted|wanted\s+(?:for|over|in\s+connection\s+with)|"
     r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
     # 'The attack comes after a top Houthi leader was killed in an air strike': an earlier event.
-    r"(?:comes|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"
+    r"(?:comes?|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"
     r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"
     r"(?:attacks?|strikes?|raids?|bombings?|assaults?)"
     r"\s+(?:on|in|against|by|that|of))\b",

@@ -90,6 +90,10 @@ _REFERENCE_BEFORE = re.compile(
 # A town or village named as 'near' is small enough to be where the strike was ('near the town
 # of Jilib'); a city is a landmark.
 _LANDMARK_POPULATION = 500_000
+_NEAR_TIER = 2.5
+# A site or village named as such ('the Dahyan market', 'the village of Tokhar').
+_SITE_TIER = 3.5
+_HELD_BY = re.compile(r"-(?:controlled|held|led|backed|run|occupied|besieged|dominated|majority)$", re.I)
 # 'near the Yemeni capital': a landmark, not the place hit ('east of the capital' may be either).
 _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # English words that a headline capitalises and a gazetteer also lists as towns ('Raid Kills
@@ -154,7 +158,9 @@ _POSSESSIVE_PLACE_AFTER = re.compile(
 _DEMONYM_PLACE = re.compile(
     rf"\bthe\s+(?:(?:{DIRECTION})\s+)?(?P<dem>[A-Z][a-z]+)\s+(?P<noun>{DEMONYM_PLACE_NOUNS})\b"
 )
-_TOWN_OF = re.compile(r"\b(?:city|town|village|hamlet|port\s+city|port|border\s+town)\s+of\s+", re.IGNORECASE)
+_TOWN_OF = re.compile(
+    r"\b(?:city|towns?|villages?|hamlets?|port\s+city|port|border\s+town)\s+of\s+", re.IGNORECASE
+)
 _COMMA_COUNTRY = re.compile(r"^,\s+$")
 # A place the gazetteer lacks, placed by the region around it ('in Orum al-Kubra in the Aleppo
 # region') or by an apposition ('in Jaramana, a suburb of Damascus').
@@ -322,7 +328,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 if reference:
                     # The strike was near the city, not in it: the city is not where it hit.
                     continue
-                cities.append(cand(m, 3.0, m.countries))
+                # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
+                cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
                 if _strike_there(text, m):
                     locative.update(m.countries[:1])
             elif (
@@ -352,7 +359,9 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         ):
             continue  # 'near the Syrian city of Aleppo': a landmark
         if not any(c.start - s.start == tm.end() for c in cities):
-            cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), 3.0, ()))
+            # 'the village of Tokhar' pins the place down as 'Tokhar village' does; 'the city of' less.
+            tier = _SITE_TIER if tm.group().lower().startswith(("village", "hamlet")) else 3.0
+            cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), tier, ()))
     for span in name_runs(text):
         if span.start < opening or not _PLACED_AFTER.match(text[span.end :]):
             continue
@@ -361,7 +370,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
         if not any(c.start - s.start == span.start for c in cities):
-            cities.append(cand(span, 3.5, ()))
+            cities.append(cand(span, _SITE_TIER, ()))
     for span in name_runs(text):
         # 'the busy Dahyan market', 'in Ahmed Wal area', 'the Nur Gul Kalay village': the site
         # itself, which a gazetteer of cities rarely has; it says more than the province's capital.
@@ -371,6 +380,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if _FROM_BEFORE.search(text[max(0, span.start - 80) : span.start]):
             continue  # 'drones launched from the Incirlik air base': where from, not where hit
+        if _HELD_BY.search(span.text):
+            continue  # 'the ISIL-controlled town of Manbij': who holds it, not its name
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
         within = _WITHIN.match(text[span.end :])
@@ -387,7 +398,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 start = span.end + within.end()
                 span = NameSpan(inner.text, start, start + inner.end)
         if not any(c.start - s.start == span.start for c in cities):
-            cities.append(cand(span, 3.5, ()))
+            cities.append(cand(span, _SITE_TIER, ()))
     district_towns: list[Candidate] = []
     districts.extend(_district_candidates(info, gaz, mentions, cities, district_towns))
     # A town the gazetteer lacks, named next to one country ('the port of Hodeidah in western
