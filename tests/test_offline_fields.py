@@ -854,3 +854,12 @@ def test_a_vague_toll_yields_to_a_figure_that_agrees_with_it() -> None:
 )
 def test_holders_and_earlier_strikes_do_not_name_the_place(text: str, city: str | None) -> None:
     assert value(read(text), "city") == city
+
+
+def test_an_age_and_an_earlier_month_are_not_the_toll() -> None:
+    event = read(
+        "A US official said Al Masri, 59, was killed on Sunday when a missile fired by a drone hit his car "
+        "near Idlib. The US reported killing 11 al-Qaeda operatives there in early February.",
+        "2017-02-28",
+    )
+    assert event.killed is None

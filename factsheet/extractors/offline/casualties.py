@@ -261,6 +261,21 @@ def _candidate(info: SentenceInfo, start: int, end: int, tier: float) -> Candida
     return Candidate(s.text[start:end], s.start + start, s.start + end, info, tier=tier)
 
 
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*\s*,\s*$")
+
+
+def _age_apposition(text: str, start: int) -> bool:
+    """A bare number between commas after a name is the person's age ('Al Masri, 59, was killed')."""
+    num = _NUM.match(text, start)
+    return (
+        num is not None
+        and bool(_NAME_COMMA_BEFORE.search(text[:start]))
+        and bool(re.match(r"\s*,", text[num.end() :]))
+        and num.group().isdigit()
+        and int(num.group()) < 110
+    )
+
+
 _RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|ranked|rank)\s*$", re.IGNORECASE)
 
 
@@ -278,6 +293,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
             return
         if _RANK_BEFORE.search(text[: phrase.start]):
             return  # 'at number three on the kill list': a rank, not a toll
+        if _age_apposition(text, phrase.start):
+            return  # 'Al Masri, 59, was killed': his age
         if _PARTITIVE_AFTER.match(text[_NUM.match(text, phrase.start).end() :]):  # type: ignore[union-attr]
             return
         start = phrase.start

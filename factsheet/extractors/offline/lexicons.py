@@ -635,7 +635,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:days|weeks|months|years)\s+(?:after|before|ago|earlier)\b|\ba\s+(?:week|month|year)\s+ago\b",
         r"\bin\s+recent\s+(?:days|weeks|months|years)\b|\bover\s+the\s+(?:past|last)\s+\w+",
         r"\b(?:war|conflict|fighting|offensive|invasion|campaign)\b[^.]{0,60}\b(?:has|have)\s+(?:killed|left)\b",
-        r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"\bin\s+(?:(?:early|late|mid)[\s-])?"
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
