@@ -863,3 +863,19 @@ def test_an_age_and_an_earlier_month_are_not_the_toll() -> None:
         "2017-02-28",
     )
     assert event.killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian Democratic Forces commander Mazloum Kobane announced that Muhajir was killed in a US airstrike "
+        "near Jarablus on Sunday.",
+        "Al-Muhajir was killed in a US airstrike on Sunday in a joint operation between the U.S. and Syrian "
+        "Democratic Forces, an official said.",
+        "A State Department official confirmed that al-Muhajir was killed in an airstrike in Syria on Sunday.",
+    ],
+)
+def test_the_attacking_side_and_its_spokesmen_are_not_the_target(text: str) -> None:
+    event = read(text)
+    assert event.target_organisation is None or "Democratic" not in event.target_organisation.text
+    assert event.target_organisation is None or "Department" not in event.target_organisation.text

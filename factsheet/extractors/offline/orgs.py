@@ -22,6 +22,7 @@ from factsheet.extractors.offline.lexicons import (
     ROLE_NOUNS,
 )
 from factsheet.extractors.offline.names import ORG_RUN, NameSpan, name_runs, title_case, tokens_of
+from factsheet.extractors.offline.people import speaker_after
 from factsheet.normalise.organisations import known
 
 # Spokesmen, officials and heads speak for a body ('a United Nations official said'); they
@@ -59,14 +60,18 @@ _ACTS_AFTER = re.compile(
     rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?))?"
     r"(?:\s+[A-Z][\w’'-]*){0,3}(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
     r"\s+(?:fired|launched|claimed|claiming|claim|claims|blamed|blaming|decried|condemned|accused|denied|said|says|"
-    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published))\b"
+    r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published|"
+    r"announces|announced))\b"
 )
 # The war a strike belongs to is not its target: 'the coalition fighting Houthi rebels',
 # 'clashes between Afghan forces and Taliban fighters'. Nor is the party blamed for it.
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:fighting|battling|at\s+war\s+with|war\s+(?:with|against)|clashes\s+(?:between|with)"
     r"(?:\s+[\w’'-]+){0,5}?\s+and|attributed\s+to|blamed\s+on|claimed\s+by|carried\s+out\s+by|"
-    r"(?:launched|fired|conducted)\s+by|partners?\s+of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    r"(?:launched|fired|conducted)\s+by|partners?\s+of|"
+    # 'a joint operation between the U.S. and Syrian Democratic Forces': the attacking side.
+    r"joint\s+(?:[\w-]+\s+)?(?:operation|raid|mission|strike)s?\s+(?:between|with|by)(?:\s+the)?"
+    r"(?:\s+[\w.’'-]+\s+and)?)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
 # 'Reporters Without Borders (RSF)': an acronym in brackets stands for the name before it.
@@ -111,6 +116,7 @@ _CIVIL_BODIES = {
     "Agency",
     "Affairs",
     "Interior",
+    "Department",
     # 'Hospital chief Mohammed al-Sawmali said': an institution's head speaks for it.
     "Hospital",
     "Clinic",
@@ -146,6 +152,7 @@ _SPEAKS_FOR_AFTER = re.compile(
     r"TV|channel|news\s+agency|statement)\b",
     re.I,
 )
+_NAMED_SPEAKER = re.compile(rf"^\s+(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]+(?={speaker_after().pattern[1:]})")
 _SPEAKER_BEFORE = re.compile(r"\b(?:according\s+to|affiliated\s+with|linked\s+to)\s+$", re.I)
 _GROUPS = re.compile(
     r"(?<![\w-])(?:"
@@ -279,6 +286,12 @@ def _stands_for_another(before: str, name: str) -> bool:
     return bool(m) and known(m.group(1)) != known(name)
 
 
+def _speaks_through(after: str, role_after: re.Pattern[str]) -> bool:
+    """'X commander Mazloum Kobane announced': a named member of the group speaks for it."""
+    role = role_after.match(after)
+    return role is not None and bool(_NAMED_SPEAKER.match(after[role.end() :]))
+
+
 def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     s = info.sentence
     text = s.text
@@ -308,6 +321,8 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             or re.match(r"-(?:led|backed|run|controlled|held)\b", after)
         ):
             continue
+        if _speaks_through(after, role_after):
+            continue  # 'SDF commander Mazloum Kobane announced ...': the group speaks through him
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
         elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
@@ -331,6 +346,7 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if (
             _ACTS_AFTER.match(text[span.end :])
             or _SPEAKS_FOR_AFTER.match(text[span.end :])
+            or _speaks_through(text[span.end :], role_after)
             or _SPEAKER_BEFORE.search(before[-30:])
             or _CONTEXT_BEFORE.search(before)
             or _stands_for_another(before, span.text)
