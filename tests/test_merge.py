@@ -321,3 +321,18 @@ def test_a_village_says_more_than_the_province_district_it_lies_in() -> None:
     )
     assert town.event.city.value == "Abs"
     assert town.event.city.status == "agreed"
+
+
+def test_the_group_outlets_agree_struck_is_not_also_counted_as_its_target() -> None:
+    lead = "Houthi drones attacked a military parade at the al-Anad base on Thursday."
+    reports = [
+        extraction(
+            article(f"{outlet} report.\n\n{lead}", outlet),
+            {"attacker": ["Houthi", lead], **({"target_organisation": ["Houthi", lead]} if hurt else {})},
+        )
+        for outlet, hurt in (("Wire A", True), ("Wire B", False), ("Wire C", False))
+    ]
+    sheet = merge(reports)
+    assert sheet.event.attacker.value == "Houthis"
+    assert sheet.event.target_organisation.status == "unknown"
+    assert "Wire A" in (sheet.event.target_organisation.note or "")

@@ -808,6 +808,13 @@ def test_a_province_district_is_where_it_hit_a_city_district_is_not(text: str, c
         "for the Houthis, the rebel movement, was killed in an air strike.",
         # the end of an aircraft's model name
         "A ballistic missile hit Dnipro on Thursday; a Kinzhal missile was fired from a MiG-31K fighter jet.",
+        # the agent of the attack, and the group's own attack
+        "A drone attack on a Yemeni government base by the rebel Houthi movement killed six soldiers on Thursday.",
+        "Yemen soldiers killed in Houthi drone attack on base",
+        # parts of a title, and a word opening a sentence
+        "A drone hit a military parade on Thursday, killing six. The army's Chief of Staff Abdullah Nakhi was "
+        "wounded in the attack.",
+        "Israeli strikes killed dozens in Tehran on Friday. Multiple sites in the capital were hit in the attack.",
     ],
 )
 def test_no_targeted_group_where_a_group_only_speaks_acts_or_belongs_to_another_event(text: str) -> None:

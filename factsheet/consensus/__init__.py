@@ -7,6 +7,7 @@ does no I/O and is deterministic: the same extractions give the same sheet in an
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from factsheet._version import __version__
 from factsheet.consensus.ballots import Ballot
@@ -35,6 +36,7 @@ from factsheet.models import (
     TextValue,
     Value,
 )
+from factsheet.normalise import compare
 from factsheet.normalise.places import country_for_city
 
 __all__ = ["merge_extractions", "run_usage", "unique_ids"]
@@ -105,6 +107,23 @@ def _target_outcome(target: SheetField, independent_sources: int) -> Outcome:
     return Outcome(target, None, [], independent_sources)
 
 
+def _not_the_attacker(ballots: list[Ballot], attacker: Outcome) -> tuple[list[Ballot], list[Ballot]]:
+    """Target-group ballots that name the agreed attacker are set aside: one group is not both.
+
+    Offline readings (and weak models) take the group named in 'a Houthi drone attack on a
+    base' for its target; when the outlets agree the group struck, it cannot be what was struck.
+    """
+    winner = attacker.winner
+    if winner is None or attacker.field.status not in ("agreed", "majority", "single_source"):
+        return ballots, []
+    accused = winner.ballots[0].value
+    kept, dropped = [], []
+    for b in ballots:
+        same = compare.equivalent("attacker", b.value, accused)
+        (dropped if same else kept).append(b)
+    return kept, dropped
+
+
 def merge_extractions(
     extractions: Sequence[Extraction],
     *,
@@ -142,6 +161,16 @@ def merge_extractions(
             )
         elif name == "target_person":
             outcomes[name] = _target_outcome(people.target, people.target_sources)
+        elif name == "target_organisation":
+            kept, dropped = _not_the_attacker(ballots, outcomes["attacker"])
+            outcome = vote_field(name, kept, reporting, allow_unverified)
+            if dropped:
+                note = (
+                    f"not counted: {', '.join(sorted({b.outlet for b in dropped}))} named the attacker "
+                    f"({dropped[0].value.text}) as the target"
+                )
+                outcome = replace(outcome, field=outcome.field.model_copy(update={"note": note}))
+            outcomes[name] = outcome
         else:
             outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
     outcomes["attacker"], blame = dispute(outcomes["attacker"], sourced, allow_unverified)

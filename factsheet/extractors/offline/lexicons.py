@@ -584,7 +584,8 @@ NOT_ORG_WORDS: frozenset[str] = frozenset(
         Thursday Friday Saturday Sunday January February March April May June July August September
         October November December US U.S. UK UN NATO Centcom CENTCOM Central Command Army Military
         Forces Armed Telegram Twitter X Facebook According However Meanwhile Earlier Later Following
-        After Before When While Since But And In On At Iranian-backed Iran-backed"""
+        After Before When While Since But And In On At Iranian-backed Iran-backed Multiple Numerous
+        Staff Intelligence Defence Defense Interior Chief Deputy Head High-ranking Top-ranking"""
     )
 )
 # Words of places: a capitalised run holding one is a place ('Khurais Village'), not a person.

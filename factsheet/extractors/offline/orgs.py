@@ -286,6 +286,27 @@ def _stands_for_another(before: str, name: str) -> bool:
     return bool(m) and known(m.group(1)) != known(name)
 
 
+# 'an attack on a base by the rebel Houthi movement', 'a drone flown by Houthi rebels': the agent.
+_BY_BEFORE = re.compile(r"\b(?P<verb>[\w-]+)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+# ... but not who uses or holds the place hit ('a base used by Hezbollah').
+_HOLDING_VERBS = frozenset(
+    {"used", "run", "controlled", "held", "operated", "owned", "occupied", "manned", "frequented", "led"}
+)
+
+
+# 'a Houthi drone attack on a base': the group's own attack, so the group is the attacker.
+_ACTION_AFTER = re.compile(
+    r"^\s+(?:(?:drone|missile|rocket|suicide|bomb|mortar|artillery)\s+)?(?:attacks?|assaults?|offensive|"
+    r"barrage|fire)\b",
+    re.I,
+)
+
+
+def _agent(before: str) -> bool:
+    m = _BY_BEFORE.search(before)
+    return m is not None and m.group("verb").lower() not in _HOLDING_VERBS
+
+
 def _speaks_through(after: str, role_after: re.Pattern[str]) -> bool:
     """'X commander Mazloum Kobane announced': a named member of the group speaks for it."""
     role = role_after.match(after)
@@ -315,7 +336,9 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     for span in _runs(text, gaz):
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
         if (
-            _SPEAKER_BEFORE.search(before)
+            _agent(before)
+            or _ACTION_AFTER.match(after)
+            or _SPEAKER_BEFORE.search(before)
             or _CONTEXT_BEFORE.search(before)
             or _ACTS_AFTER.match(after)
             or re.match(r"-(?:led|backed|run|controlled|held)\b", after)
@@ -347,6 +370,8 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             _ACTS_AFTER.match(text[span.end :])
             or _SPEAKS_FOR_AFTER.match(text[span.end :])
             or _speaks_through(text[span.end :], role_after)
+            or _agent(before)
+            or _ACTION_AFTER.match(text[span.end :])
             or _SPEAKER_BEFORE.search(before[-30:])
             or _CONTEXT_BEFORE.search(before)
             or _stands_for_another(before, span.text)
