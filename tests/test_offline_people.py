@@ -170,3 +170,12 @@ def test_a_title_case_headline_names_nobody() -> None:
     )
     assert set(fates(event)) == {"Junaid Hussain"}
     assert event.killed is None or "three" not in event.killed.text
+
+
+def test_a_commander_killed_in_a_list_or_named_by_his_post_is_the_target() -> None:
+    event = read(
+        "Israeli strikes on Tehran on Friday killed several senior figures, including the head of Iran's "
+        "Revolutionary Guards, Hossein Salami. The commander of the Revolutionary Guards was killed in the attack."
+    )
+    assert event.target_person is not None
+    assert event.target_person.text == "Hossein Salami"

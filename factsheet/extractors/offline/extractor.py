@@ -407,7 +407,10 @@ _FATE_RANK = {"killed": 3, "injured": 2, "survived": 2, "targeted": 1, "unknown"
 _KILLED_ROLE = re.compile(
     r"\b(?:killed|killing|kills|targeted|targeting|eliminated|assassinated)\s+(?:(?:a|an|the|one|two|three)\s+)?"
     rf"(?:[\w’'-]+\s+){{0,4}}?(?:{'|'.join(sorted(ARMED_ROLES))}|chief|"
-    r"figure\s+in\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)s?\b",
+    r"figure\s+in\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)s?\b"
+    # 'The commander of the Revolutionary Guards was killed in the attack'
+    rf"|\b(?:{'|'.join(sorted(ARMED_ROLES))}|chief|head)s?\s+of\s+[^.;]{{0,60}}?\s+(?:was|were|has\s+been|have\s+been)"
+    r"\s+(?:\w+\s+)?(?:killed|assassinated|eliminated)\b",
     re.IGNORECASE,
 )
 

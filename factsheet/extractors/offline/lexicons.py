@@ -526,7 +526,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         Radio Network Observatory Crescent Cross Administration Authority Directorate Institute Foundation
         Centre Center Syndicate Association Union Federation Company Corporation Port Terminal Hall
         Palace Cemetery Parliament Cabinet Sea Gulf River Ocean Mountains Mountain Desert Lake Bay Coast
-        Island Islands Peninsula Canal Strait Rights"""
+        Island Islands Peninsula Canal Strait Rights Among Commanders Leaders Officials Dead"""
     )
 )
 # Humanitarian, monitoring and international bodies: they report on strikes and are hit by

@@ -43,6 +43,10 @@ _KILLED_BEFORE = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?:(?:{_ROLE_ADJ})\s+)*(?:[A-Z][\w’'\-]*\s+){{0,3}}?(?:(?:{_ROLE})\s+)?$",
     re.I,
 )
+# 'the strikes killed several senior figures, including the head of the IRGC, Hossein Salami'
+_KILLED_INCLUDING = re.compile(
+    r"\b(?:killed|killing|kills)\s+[^.;]{0,80}?\bincluding\s+(?:[^,.;]{0,80},\s+)?$", re.I
+)
 # 'senior Hezbollah commander X': adjectives, then the organisation, then the role noun.
 _TITLE_BEFORE = re.compile(
     rf"(?P<adj>(?:\b(?:{_ROLE_ADJ})\s+)*)(?P<org>(?:[A-Z][\w’'\-]*\s+){{1,3}})?"
@@ -209,7 +213,7 @@ def person_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             score += 4
             role_word = re.search(rf"\b({_ROLE})\b", m.group(), re.I)
             person = Person(role_word.group(1) if role_word else None, None)
-        if _KILLED_BEFORE.search(before):
+        if _KILLED_BEFORE.search(before) or _KILLED_INCLUDING.search(before):
             score += 3
         title = _TITLE_BEFORE.search(before)
         if title:
