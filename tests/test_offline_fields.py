@@ -784,6 +784,12 @@ def test_a_country_named_as_where_is_not_the_attacker_and_long_group_names_hold(
             "Forty civilians were killed in a night raid on a wedding in Musa Qala district.",
             "Musa Qala district",
         ),
+        # a village the gazetteer lacks, whose first word is a town elsewhere ('Nur')
+        (
+            "The drone strike that took place in the Nur Gul Kalay village of Dangam district in eastern Kunar "
+            "province killed Fazlullah.",
+            "Nur Gul Kalay",
+        ),
         # A district of a city is a neighbourhood: the city is where it hit.
         ("A missile hit a building in Kyiv's Darnytskyi district, killing four.", "Kyiv"),
     ],

@@ -287,6 +287,9 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
     cities: list[Candidate] = []
     districts: list[Candidate] = []
     locative: set[str] = set()
+    # Towns the sentence puts a strike in, with their country: kept only if the town is still a
+    # candidate at the end (a site's whole name may replace it: 'Nur' of 'Nur Gul Kalay').
+    placed_in: list[tuple[Candidate, tuple[str, ...]]] = []
 
     def cand(m: PlaceMention | NameSpan, tier: float, data: tuple[str, ...]) -> Candidate:
         return Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=data)
@@ -331,7 +334,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
                 cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
                 if _strike_there(text, m):
-                    locative.update(m.countries[:1])
+                    placed_in.append((cities[-1], m.countries[:1]))
             elif (
                 not _ACTOR_AFTER.match(after)
                 and not re.match(r"[’']s?\s+[a-z]", after)
@@ -358,6 +361,13 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             text[max(0, tm.start() - 40) : tm.end()]
         ):
             continue  # 'near the Syrian city of Aleppo': a landmark
+        named = re.search(r"([A-Z][\w’'-]*)\s+$", text[: tm.start()])
+        if (
+            named
+            and tm.group().lower().startswith(("village", "hamlet"))
+            and not (gaz.country(named.group(1)) or gaz.demonym(named.group(1)))
+        ):
+            continue  # 'the Nur Gul Kalay village of Dangam district': the name before is the village
         if not any(c.start - s.start == tm.end() for c in cities):
             # 'the village of Tokhar' pins the place down as 'Tokhar village' does; 'the city of' less.
             tier = _SITE_TIER if tm.group().lower().startswith(("village", "hamlet")) else 3.0
@@ -369,8 +379,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
-        if not any(c.start - s.start == span.start for c in cities):
-            cities.append(cand(span, _SITE_TIER, ()))
+        _add_site(cities, cand(span, _SITE_TIER, ()))
     for span in name_runs(text):
         # 'the busy Dahyan market', 'in Ahmed Wal area', 'the Nur Gul Kalay village': the site
         # itself, which a gazetteer of cities rarely has; it says more than the province's capital.
@@ -397,8 +406,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             ):
                 start = span.end + within.end()
                 span = NameSpan(inner.text, start, start + inner.end)
-        if not any(c.start - s.start == span.start for c in cities):
-            cities.append(cand(span, _SITE_TIER, ()))
+        _add_site(cities, cand(span, _SITE_TIER, ()))
     district_towns: list[Candidate] = []
     districts.extend(_district_candidates(info, gaz, mentions, cities, district_towns))
     # A town the gazetteer lacks, named next to one country ('the port of Hodeidah in western
@@ -408,7 +416,19 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         cities = [
             c if c.data else Candidate(c.text, c.start, c.end, c.info, c.tier, tuple(codes)) for c in cities
         ]
+    for town, codes in placed_in:
+        if town in cities:
+            locative.update(codes)
     return PlaceCandidates(countries, cities, districts, district_towns, frozenset(locative))
+
+
+def _add_site(cities: list[Candidate], site: Candidate) -> None:
+    """A site's whole name replaces a gazetteer town found in its first word ('Nur' of 'Nur Gul Kalay')."""
+    same = [c for c in cities if c.start == site.start]
+    if any(c.end >= site.end for c in same):
+        return
+    cities[:] = [c for c in cities if c not in same]
+    cities.append(site)
 
 
 def _district_candidates(
