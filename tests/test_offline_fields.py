@@ -784,6 +784,11 @@ def test_a_country_named_as_where_is_not_the_attacker_and_long_group_names_hold(
             "Forty civilians were killed in a night raid on a wedding in Musa Qala district.",
             "Musa Qala district",
         ),
+        (
+            "US airstrikes killed 25 militia fighters on Sunday; one of the strikes hit the group's headquarters "
+            "near the western Qaim district on the border with Syria.",
+            "Qaim district",
+        ),
         # a village the gazetteer lacks, whose first word is a town elsewhere ('Nur')
         (
             "The drone strike that took place in the Nur Gul Kalay village of Dangam district in eastern Kunar "

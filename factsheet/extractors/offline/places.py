@@ -165,7 +165,7 @@ _COMMA_COUNTRY = re.compile(r"^,\s+$")
 # A place the gazetteer lacks, placed by the region around it ('in Orum al-Kubra in the Aleppo
 # region') or by an apposition ('in Jaramana, a suburb of Damascus').
 _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
-_IN_DISTRICT_BEFORE = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?$")
+_IN_DISTRICT_BEFORE = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.I)
 _PLACED_AFTER = re.compile(
     r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
     # 'in Musa Qala, Helmand province'
