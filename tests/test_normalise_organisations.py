@@ -20,6 +20,7 @@ from tests.builders import article, extraction
         ("Saraya al-Quds", "al-Quds Brigades"),
         ("Yemeni Houthi forces", "Houthis"),  # a country word before, a descriptor after
         ("Lebanese Hezbollah", "Hezbollah"),
+        ("The Iran-backed Houthi militant group", "Houthis"),
         ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
     ],
 )

@@ -18,6 +18,7 @@ well-known group in its own right ('Kataib Hezbollah' is not 'Hezbollah').
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from factsheet.normalise import entities
@@ -120,7 +121,10 @@ _STANDALONE = ("Hezbollah", "Hamas", "Fatah", "Quds", "Islamic Jihad")
 
 # Words outlets put after a group's name to say what it is ('Houthi rebels', 'Taliban fighters').
 _DESCRIPTORS = frozenset(
-    {"rebels", "rebel", "militants", "fighters", "militia", "militias", "militiamen", "forces", "insurgents"}
+    {
+        *("rebels", "rebel", "militants", "militant", "fighters", "fighter", "militia", "militias"),
+        *("militiamen", "forces", "insurgents", "group", "movement"),
+    }
 )
 
 
@@ -141,8 +145,14 @@ def known(name: str) -> str | None:
 
 # Words outlets put after a group's name to say what it is ('Houthi rebels', 'Taliban fighters').
 _DESCRIPTORS = frozenset(
-    {"rebels", "rebel", "militants", "fighters", "militia", "militias", "militiamen", "forces", "insurgents"}
+    {
+        *("rebels", "rebel", "militants", "militant", "fighters", "fighter", "militia", "militias"),
+        *("militiamen", "forces", "insurgents", "group", "movement"),
+    }
 )
+
+
+_BACKED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|linked|affiliated)$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -160,6 +170,8 @@ def resolve(name: str) -> str | None:
     trimmed = list(words)
     while len(trimmed) > 1 and trimmed[-1].lower() in _DESCRIPTORS:
         trimmed = trimmed[:-1]
+    while len(trimmed) > 1 and _BACKED.search(trimmed[0]):
+        trimmed = trimmed[1:]  # 'Iran-backed Houthi militants': the backer is another body
     if len(trimmed) > 1 and lookup_country(trimmed[0]) is not None:
         return known(" ".join(trimmed)) or known(" ".join(trimmed[1:]))
     return known(" ".join(trimmed)) if len(trimmed) < len(words) else None
