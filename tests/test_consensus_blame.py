@@ -114,3 +114,56 @@ def test_a_denial_against_witnesses_and_every_outlet_is_settled() -> None:
         ]
     )
     assert (sheet.event.attacker.value, sheet.event.attacker.status) == ("Turkey", "agreed")
+
+
+def test_a_partner_joining_the_strike_is_not_a_rival_attacker() -> None:
+    joined = "Syria said its forces joined and co-ordinated with Turkey on the strikes."
+    claim = [
+        "Syria joined and co-ordinated with Turkey on the strikes",
+        "Syria",
+        "government",
+        joined,
+        "responsibility",
+        "Syria",
+    ]
+    sheet = merge([report("Alpha Daily", joined, [claim]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
+
+
+def test_a_speaker_describing_the_accused_in_other_words_is_not_a_rival() -> None:
+    words = (
+        "The army said Kurdish fighters struck the base, and an army spokesman said Turkish warplanes did it."
+    )
+    claims = [
+        [
+            "Kurdish fighters struck the base",
+            "the army",
+            "military",
+            words,
+            "responsibility",
+            "Kurdish fighters",
+        ],
+        [
+            "Turkish warplanes struck the base",
+            "army spokesman",
+            "military",
+            words,
+            "responsibility",
+            "Turkish warplanes",
+        ],
+    ]
+    sheet = merge([report("Alpha Daily", words, claims), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
+    rival = "Russia said Kurdish fighters struck the base."
+    other = [
+        [
+            "Kurdish fighters struck the base",
+            "Russia",
+            "government",
+            rival,
+            "responsibility",
+            "Kurdish fighters",
+        ]
+    ]
+    sheet = merge([report("Alpha Daily", rival, other), report("Bravo Post")])
+    assert sheet.event.attacker.status == "contested", "another speaker naming another party is a dispute"

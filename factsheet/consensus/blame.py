@@ -79,6 +79,9 @@ _GENERIC = {
     "party",
     "parties",
     "army",
+    "air",
+    "unnamed",
+    "unidentified",
     "militia",
     "militias",
     "insurgents",
@@ -103,6 +106,36 @@ def _is(party: TextValue, accused: TextValue) -> bool:
         return True
     state = country_actor(accused.text) or (country_actor(accused.canonical) if accused.canonical else None)
     return state is not None and state in {c for c, _, _ in find_countries(party.text)}
+
+
+# 'Libya joined and co-ordinated with Egypt on the strikes': a partner's claim, not a rival's.
+_JOINED = re.compile(
+    r"\b(?:jointly|joint\s+(?:operation|strikes?|raids?)|in\s+co-?ordination\s+with|co-?ordinated\s+with|"
+    r"together\s+with|alongside|took\s+part|taking\s+part|participated|joined)\b",
+    re.I,
+)
+_SPEAKER_FILLER = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "official",
+    "officials",
+}
+
+
+def _same_speaker(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """One speaker in one article ('the army', 'Army spokesman Nabil Abdallah'): what it names as
+    the attacker besides the accused describes the accused or a partner, not a rival."""
+    if a.source != b.source:
+        return False
+    if a.speaker_key == b.speaker_key:
+        return True
+    words = [set(re.findall(r"[^\W\d_]+", k)) - _SPEAKER_FILLER for k in (a.speaker_key, b.speaker_key)]
+    return bool(words[0] & words[1])
 
 
 def _settled_by_witnesses(outcome: Outcome, claims: list[SourcedClaim], accused: TextValue) -> bool:
@@ -141,6 +174,9 @@ def dispute(
         and _is(_speaker(c.claim), accused)
         for c in usable
     )
+    named_accused = [
+        c for c in usable if c.claim.kind == "responsibility" and (p := _party(c.claim)) and _is(p, accused)
+    ]
     others = [
         c
         for c in usable
@@ -148,6 +184,8 @@ def dispute(
         and (p := _party(c.claim)) is not None
         and not _generic(p)
         and not _is(p, accused)
+        and not _JOINED.search(f"{c.claim.statement} {c.claim.evidence.quote}")
+        and not any(_same_speaker(c, n) for n in named_accused)
     ]
     if not others and (admitted or not denials or _settled_by_witnesses(outcome, usable, accused)):
         return outcome, None
