@@ -897,3 +897,27 @@ def test_the_attacking_side_and_its_spokesmen_are_not_the_target(text: str) -> N
     event = read(text)
     assert event.target_organisation is None or "Democratic" not in event.target_organisation.text
     assert event.target_organisation is None or "Department" not in event.target_organisation.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's paramilitary Rapid Support Forces on Sunday attacked with drones a military air base in Port Sudan.",
+        "A drone attack launched by the paramilitary Rapid Support Forces (RSF) struck a military airport in the "
+        "city of Port Sudan on Sunday.",
+        "Drones struck an air base in Port Sudan on Sunday. Sudanese authorities have blamed the Rapid Support "
+        "Forces (RSF) for these drone attacks.",
+    ],
+)
+def test_an_armed_group_that_struck_is_the_attacker_not_the_target(text: str) -> None:
+    event = read(text)
+    assert value(event, "attacker") == "Rapid Support Forces"
+    assert event.target_organisation is None
+
+
+def test_a_commander_who_confirms_speaks_for_his_unit() -> None:
+    event = read(
+        "Eleven drones attacked Port Sudan on Sunday. The Commander of the Red Sea Military Zone confirmed that "
+        "all 11 drones were dealt with by air defence systems after the attack."
+    )
+    assert event.target_organisation is None

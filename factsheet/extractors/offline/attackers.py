@@ -60,6 +60,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|within|from|over)\s+(?:(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+)?$",
     re.IGNORECASE,
 )
+# 'launched by the paramilitary Rapid Support Forces': a word for the kind of group before its name.
+_KIND = r"(?:(?:paramilitary|rebel|militant|jihadist|Islamist|armed|Iran-backed|Iranian-backed)\s+)?"
 _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b")
 _RESPONSIBILITY = re.compile(
@@ -93,20 +95,25 @@ def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
         rf"(?P<rest>[^.;]{{0,80}}?)\b{STRIKE_VERBS}\b"
     )
     agent = re.compile(
-        rf"\bby\s+(?:an?\s+|the\s+)?(?P<actor>(?:{actors})(?:\s+{FORCE_NOUNS})?)"
-        rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;]|\s*$|\s+(?:in|on|at|near)\b)"
+        rf"\bby\s+(?:an?\s+|the\s+)?{_KIND}(?P<actor>(?:{actors})(?:\s+{FORCE_NOUNS})?)"
+        rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;(]|\s*$|\s+(?:in|on|at|near)\b)"
     )
     subject = re.compile(
-        rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?{states})\s+"
-        rf"(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:said\s+(?:it|they)\s+(?:had\s+|has\s+)?)?{STRIKE_VERBS}\b"
+        rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?{states})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:on\s+\w+day\s+)?"
+        rf"(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:said\s+(?:it|they)\s+(?:had\s+|has\s+)?)?[“\"]?{STRIKE_VERBS}\b"
     )
-    return modifier, forces, agent, subject
+    # 'authorities have blamed the Rapid Support Forces (RSF) for these drone attacks'
+    blamed = re.compile(
+        rf"\b(?:blamed|blames|blaming)\s+(?:the\s+)?{_KIND}(?P<actor>{actors})(?:\s+\([A-Z]{{2,6}}\))?\s+for\s+"
+        rf"(?:the|these|this|that|[A-Z]\w+day[’']s)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks?|strikes?|bombing|raids?)\b"
+    )
+    return modifier, forces, agent, subject, blamed
 
 
 def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     s = info.sentence
     text = s.text
-    modifier, forces, agent, subject = _patterns(gaz)
+    modifier, forces, agent, subject, blamed = _patterns(gaz)
     out: list[Candidate] = []
 
     def add(m: re.Match[str], tier: float) -> None:
@@ -143,6 +150,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     for m in agent.finditer(text):
         add(m, 3.0)
     for m in subject.finditer(text):
+        add(m, 2.0)
+    for m in blamed.finditer(text):
         add(m, 2.0)
     for run in ORG_RUN.finditer(text):
         if _RESPONSIBILITY.match(text, run.end()):

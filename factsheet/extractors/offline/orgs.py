@@ -68,7 +68,7 @@ _ACTS_AFTER = re.compile(
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:fighting|battling|at\s+war\s+with|war\s+(?:with|against)|clashes\s+(?:between|with)"
     r"(?:\s+[\w’'-]+){0,5}?\s+and|attributed\s+to|blamed\s+on|claimed\s+by|carried\s+out\s+by|"
-    r"(?:launched|fired|conducted)\s+by|partners?\s+of|"
+    r"(?:launched|fired|conducted)\s+by|partners?\s+of|(?:blamed|blames|blaming|accused|accuses|accusing)|"
     # 'a joint operation between the U.S. and Syrian Democratic Forces': the attacking side.
     r"joint\s+(?:[\w-]+\s+)?(?:operation|raid|mission|strike)s?\s+(?:between|with|by)(?:\s+the)?"
     r"(?:\s+[\w.’'-]+\s+and)?)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -307,6 +307,9 @@ def _agent(before: str) -> bool:
     return m is not None and m.group("verb").lower() not in _HOLDING_VERBS
 
 
+_SPOKE_AFTER = re.compile(r"^\s+(?:said|says|told|stated|announced|added|confirmed|denied)\b")
+
+
 def _speaks_through(after: str, role_after: re.Pattern[str]) -> bool:
     """'X commander Mazloum Kobane announced': a named member of the group speaks for it."""
     role = role_after.match(after)
@@ -344,8 +347,8 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             or re.match(r"-(?:led|backed|run|controlled|held)\b", after)
         ):
             continue
-        if _speaks_through(after, role_after):
-            continue  # 'SDF commander Mazloum Kobane announced ...': the group speaks through him
+        if _speaks_through(after, role_after) or (role_of.search(before) and _SPOKE_AFTER.match(after)):
+            continue  # 'SDF commander Mazloum Kobane announced', 'the Commander of X confirmed': it speaks
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
         elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
