@@ -921,3 +921,31 @@ def test_a_commander_who_confirms_speaks_for_his_unit() -> None:
         "all 11 drones were dealt with by air defence systems after the attack."
     )
     assert event.target_organisation is None
+
+
+def test_an_opening_date_of_a_statement_is_not_the_strike_date() -> None:
+    event = read(
+        "US forces struck an al-Shabaab camp in Somalia, killing more than 100 militants. On November 13, the "
+        "Pentagon said US forces had killed 40 fighters in strikes over several days.",
+        "2017-11-22",
+    )
+    assert event.date is None
+    kept = read(
+        "An airstrike killed 20 people at a wedding in Hajjah on Sunday, a medical official said.",
+        "2018-04-23",
+    )
+    assert value(kept, "date") == "Sunday"
+
+
+def test_a_place_set_by_its_district_a_group_and_a_long_titled_speaker_are_not_targets() -> None:
+    event = read(
+        "The minister tweeted that 100 militants were killed at a training camp in Bur Elade, Dinsor district, "
+        "on Tuesday. Brigadier Saqer al-Joroushi, the commander of the air force loyal to the official "
+        "government, said more air strikes would follow."
+    )
+    assert value(event, "city") == "Bur Elade"
+    assert event.target_person is None
+    group = read(
+        "Drones struck a Hashd al-Shaabi (PMF) military base in the town of Amerli, killing one fighter."
+    )
+    assert group.target_person is None

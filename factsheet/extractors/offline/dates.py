@@ -187,6 +187,12 @@ _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|announced|confirmed|stated|told|denied|claimed|acknowledged|added|released)\b",
     re.I,
 )
+# 'On November 13, the Pentagon said US forces had killed 40 fighters': a date opening the
+# sentence, then who spoke ('... on Sunday, a medical official said' dates the strike instead).
+_OPENING_BEFORE = re.compile(r"^\W*(?:[Oo]n\s+)?$")
+_OPENING_SPEECH_AFTER = re.compile(
+    r"^\s*,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:said|says|announced|confirmed|stated|told|reported)\b", re.I
+)
 # '... killed 13 people overnight, officials said on Tuesday': a statement about a strike hours
 # old dates it, as a last resort; a statement days later ('confirmed Sunday') does not.
 _FRESH = re.compile(
@@ -199,7 +205,9 @@ _MAX_DAYS_BEFORE_PUBLICATION = 180
 def statement_day(text: str, m: DateMention) -> bool:
     """The mention dates a statement, not an event ('said Wednesday', 'in a statement on Sunday')."""
     return bool(
-        _SPEECH_BEFORE.search(text[max(0, m.start - 50) : m.start]) or _SPEECH_AFTER.match(text[m.end :])
+        _SPEECH_BEFORE.search(text[max(0, m.start - 50) : m.start])
+        or _SPEECH_AFTER.match(text[m.end :])
+        or (_OPENING_BEFORE.match(text[: m.start]) and _OPENING_SPEECH_AFTER.match(text[m.end :]))
     )
 
 

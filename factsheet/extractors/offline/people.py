@@ -27,6 +27,7 @@ from factsheet.extractors.offline.lexicons import (
     TITLES,
 )
 from factsheet.extractors.offline.names import ORG_RUN, NameSpan, clean_span, name_runs, title_case, tokens_of
+from factsheet.normalise.organisations import known
 
 _ROLE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_ADJ = "|".join(sorted(ROLE_ADJECTIVES, key=len, reverse=True))
@@ -70,7 +71,7 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
     """
     verbs = "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed"
     return re.compile(
-        r"^\s*,?\s*(?:[^,.;]{0,60},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        r"^\s*,?\s*(?:[^,.;]{0,90},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
         rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
     )
 
@@ -126,6 +127,8 @@ _NUMBER_WORDS = frozenset(
 
 
 def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
+    if known(span.text):
+        return False  # 'a Hashd al-Shaabi (PMF) base': a group's name
     words = tokens_of(span.text)
     plain = [w for w in words if w.lower() not in ("al", "el", "bin", "ibn", "bint", "abu", "de")]
     titled = len(words) == 2 and words[0] in TITLES

@@ -168,8 +168,8 @@ _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
 _IN_DISTRICT_BEFORE = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.I)
 _PLACED_AFTER = re.compile(
     r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
-    # 'in Musa Qala, Helmand province'
-    r"|^,\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|oblast)\b"
+    # 'in Musa Qala, Helmand province', 'in Bur Elade, Dinsor district'
+    r"|^,\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|oblast|district)\b"
     r"|^,\s+(?:a|the)\s+(?:small\s+|rebel-held\s+|remote\s+)?(?:town|village|suburb|hamlet)\s+(?:in|of|near|outside)\b"
     # 'in Aqraba, south-east of Damascus', 'in Mansoura, 26 km west of Raqqa'
     r"|^,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
