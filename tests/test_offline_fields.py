@@ -949,3 +949,12 @@ def test_a_place_set_by_its_district_a_group_and_a_long_titled_speaker_are_not_t
         "Drones struck a Hashd al-Shaabi (PMF) military base in the town of Amerli, killing one fighter."
     )
     assert group.target_person is None
+
+
+def test_a_toll_set_in_another_country_by_its_demonym_is_not_this_strikes() -> None:
+    event = read(
+        "A US drone strike in eastern Afghanistan killed the Islamic State leader Hafiz Saeed Khan, officials said. "
+        "Islamic State this week took credit for an attack on a hospital that killed at least 74 people in the "
+        "Pakistani city of Quetta."
+    )
+    assert event.killed is None

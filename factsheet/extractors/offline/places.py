@@ -348,6 +348,10 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue
         span = NameSpan(dm.group("dem"), dm.start("dem"), dm.end("dem"))
         countries.append(cand(span, 2.5, (cc,)))
+        if _STRIKE_NEAR_BEFORE.search(text[max(0, dm.start() - 60) : dm.start()]) and not any(
+            a <= dm.start() < b for a, b in info.foreign
+        ):
+            locative.add(cc)  # 'an attack that killed 74 people in the Pakistani city of Quetta'
         if dm.group("noun").lower() == "capital" and not _NEAR_CAPITAL.search(
             text[max(0, dm.start() - 40) : dm.start()]
         ):
