@@ -958,3 +958,21 @@ def test_a_toll_set_in_another_country_by_its_demonym_is_not_this_strikes() -> N
         "Pakistani city of Quetta."
     )
     assert event.killed is None
+
+
+def test_a_report_of_people_burned_to_death_is_a_strike_and_the_site_user_its_target() -> None:
+    extraction = extract_offline(
+        article(
+            "The family of a Palestinian man seen burning to death in a blaze in tents after an Israeli strike in "
+            "Gaza have recounted their feelings.\n\nIsrael says the attack early on Monday targeted a Hamas "
+            "command and control center by the Al-Aqsa Martyrs Hospital in Deir al-Balah.",
+            "Wire",
+        )
+    )
+    assert extraction.is_strike
+    assert value(extraction.event, "target_organisation") == "Hamas"
+    used = read(
+        "An Israeli strike hit tents by a hospital in Deir al-Balah on Monday, killing four. The army said the "
+        "air force attacked a command and control centre used by the Palestinian armed group Hamas."
+    )
+    assert value(used, "target_organisation") == "Hamas"

@@ -60,7 +60,8 @@ _ATTACK_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(?:killed|kills?|killing|dead|died|wounded|injured|casualties)\b", re.IGNORECASE
+    r"\b(?:killed|kills?|killing|dead|died|wounded|injured|casualties|slain|perished|to\s+death)\b",
+    re.IGNORECASE,
 )
 _NAMED_AS = re.compile(r"\b(?:identified|named)\s+(?:\w+\s+){0,2}as\b", re.IGNORECASE)
 # Vocabulary of the other 'strikes': sport (a shot at goal) and labour (a walkout).

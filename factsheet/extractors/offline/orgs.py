@@ -140,7 +140,8 @@ _ANY_ROLE_AFTER = re.compile(_AFTER_PATTERN.format(adj=_ROLE_ADJ, role=_ANY_ROLE
 # 'the Kataib Hezbollah militia', and what a strike hits: 'Houthi targets', 'Hamas positions'.
 _ORG_NOUN_AFTER = re.compile(
     rf"^\s+(?:{ORG_NOUNS}|(?P<site>(?:military\s+)?(?:targets?|positions?|sites?|"
-    rf"infrastructure|command\s+(?:centres?|centers?|posts?)|strongholds?|hideouts?|compounds?)))\b",
+    rf"infrastructure|command(?:\s+and\s+control)?\s+(?:centres?|centers?|posts?|rooms?)|strongholds?|"
+    rf"hideouts?|compounds?)))\b",
     re.I,
 )
 _ORG_NOUN_BEFORE = re.compile(
@@ -307,6 +308,12 @@ def _agent(before: str) -> bool:
     return m is not None and m.group("verb").lower() not in _HOLDING_VERBS
 
 
+_USED_BY = re.compile(
+    r"\b(?:centres?|centers?|posts?|sites?|positions?|compounds?|facility|facilities|buildings?|base|bases|"
+    r"depots?|hideouts?|rooms?)[”\"]?\s+(?:used|utili[sz]ed|operated|run|manned)\s+by\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
 _SPOKE_AFTER = re.compile(r"^\s+(?:said|says|told|stated|announced|added|confirmed|denied)\b")
 
 
@@ -354,8 +361,11 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
             # What a strike hits ('a Hamas compound') ties the group to it more than its kind does.
             add(span, SITE_TIER if noun.group("site") else 2.0)
+        elif _USED_BY.search(before):
+            add(span, SITE_TIER)  # 'a command and control centre used by the armed group Hamas'
         elif _ORG_NOUN_BEFORE.search(before):
             add(span, 2.0)
+
     for span in _forces_hit(text, gaz):
         if span.start <= claimed_from and not any(
             c.start < s.start + span.end and s.start + span.start < c.end for c in out
