@@ -976,3 +976,16 @@ def test_a_report_of_people_burned_to_death_is_a_strike_and_the_site_user_its_ta
         "air force attacked a command and control centre used by the Palestinian armed group Hamas."
     )
     assert value(used, "target_organisation") == "Hamas"
+
+
+def test_a_small_town_named_as_a_town_keeps_its_name_despite_a_namesake_abroad() -> None:
+    event = read(
+        "An Israeli drone strike on a car in the town of Toul in the Nabatieh district of southern Lebanon "
+        "killed a Hezbollah commander on Friday."
+    )
+    assert value(event, "city") == "Toul"
+    assert value(event, "country") == "Lebanon"
+    whole = read(
+        "The toxic gas attack killed at least 58 people in the town of Khan Seikhoun, Syria, on Tuesday."
+    )
+    assert value(whole, "city") == "Khan Seikhoun"

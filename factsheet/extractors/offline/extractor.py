@@ -29,7 +29,7 @@ from factsheet.extractors.offline.gazetteer import Gazetteer, gazetteer
 from factsheet.extractors.offline.lexicons import ARMED_ROLES, FORCE_NOUNS, WEAPON_PATTERNS
 from factsheet.extractors.offline.orgs import SITE_TIER, org_candidates
 from factsheet.extractors.offline.people import person_candidates
-from factsheet.extractors.offline.places import PlaceCandidates, place_candidates
+from factsheet.extractors.offline.places import PlaceCandidates, named_as_small_town, place_candidates
 from factsheet.extractors.offline.sentences import split_sentences
 from factsheet.extractors.offline.times import time_candidates
 from factsheet.extractors.offline.victims import Named, list_fate, named_people
@@ -129,8 +129,15 @@ def _flag_other_dates(
             info.background.add("date")
 
 
+def _homonym(city: Candidate, gaz: Gazetteer) -> bool:
+    """'the town of Toul' in a report from Lebanon: a small town abroad shares the name of the
+    place the sentence names as a town; the gazetteer's country for it says nothing."""
+    sentence = city.info.sentence
+    return named_as_small_town(sentence.text, city.start - sentence.start, city.text, gaz)
+
+
 def _choose_places(
-    found: dict[int, PlaceCandidates], pool: list[SentenceInfo]
+    found: dict[int, PlaceCandidates], pool: list[SentenceInfo], gaz: Gazetteer
 ) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
     ids = {i.sentence.index for i in pool}
     countries = [c for k, pc in found.items() if k in ids for c in pc.countries]
@@ -148,7 +155,9 @@ def _choose_places(
         # weaker of them is dropped rather than reported next to a place it contradicts.
         alt = _best_matching(cities, set(country.data))
         if alt is not None and alt.data and set(alt.data) & set(country.data):
-            city = alt
+            # ... unless the city was named as a small town: 'the town of Toul in the Nabatieh
+            # district' is in Lebanon whatever namesake the gazetteer knows in France.
+            city = city if _homonym(city, gaz) else alt
         elif city.score >= country.score:
             country = None
         else:
@@ -183,7 +192,8 @@ def _flag_other_countries(infos: list[SentenceInfo], found: dict[int, PlaceCandi
         if info is lead or info.sentence.is_title:
             continue
         pc = found.get(info.sentence.index)
-        if pc and pc.locative_countries and main_cc not in pc.locative_countries:
+        abroad = pc.locative_countries - pc.homonym_countries if pc else frozenset()
+        if pc and abroad and main_cc not in pc.locative_countries:
             info.background.add("place")
 
 
@@ -278,13 +288,13 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     if date is not None:
         _flag_other_dates(infos, date, year, article.published)
     found = {i.sentence.index: place_candidates(i, gaz) for i in infos if i.is_strike}
-    country, city, district = _choose_places(found, _pool(infos))
+    country, city, district = _choose_places(found, _pool(infos), gaz)
     main_cc = (country.data[0] if country and country.data else None) or (
         city.data[0] if city and city.data else None
     )
     if main_cc:
         _flag_other_countries(infos, found, main_cc)
-        country, city, district = _choose_places(found, _pool(infos))
+        country, city, district = _choose_places(found, _pool(infos), gaz)
     pool = _pool(infos)
     times = [time_candidates(i) for i in pool]
     local = [c for found in times for c in found[0]]

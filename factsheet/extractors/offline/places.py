@@ -216,6 +216,8 @@ class PlaceCandidates:
     district_towns: list[Candidate]
     # Countries the sentence puts a strike in ('a drone attack in Jordan'): a cue for other events.
     locative_countries: frozenset[str]
+    # Countries of small towns named as towns ('the town of Toul'), which may be a namesake's.
+    homonym_countries: frozenset[str] = frozenset()
 
 
 def _mention_for(span: NameSpan, gaz: Gazetteer) -> PlaceMention | None:
@@ -290,6 +292,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
     # Towns the sentence puts a strike in, with their country: kept only if the town is still a
     # candidate at the end (a site's whole name may replace it: 'Nur' of 'Nur Gul Kalay').
     placed_in: list[tuple[Candidate, tuple[str, ...]]] = []
+    homonyms: set[str] = set()
 
     def cand(m: PlaceMention | NameSpan, tier: float, data: tuple[str, ...]) -> Candidate:
         return Candidate(m.text, s.start + m.start, s.start + m.end, info, tier=tier, data=data)
@@ -335,6 +338,10 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
                 if _strike_there(text, m):
                     placed_in.append((cities[-1], m.countries[:1]))
+                if _TOWN_NAMED_BEFORE.search(before) and m.population < _HOMONYM_POPULATION:
+                    # 'the town of Toul' in Lebanon: the gazetteer's Toul is a small town in France;
+                    # its country may be a namesake's, so it does not set the sentence abroad.
+                    homonyms.update(m.countries[:1])
             elif (
                 not _ACTOR_AFTER.match(after)
                 and not re.match(r"[’']s?\s+[a-z]", after)
@@ -372,10 +379,10 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             and not (gaz.country(named.group(1)) or gaz.demonym(named.group(1)))
         ):
             continue  # 'the Nur Gul Kalay village of Dangam district': the name before is the village
-        if not any(c.start - s.start == tm.end() for c in cities):
-            # 'the village of Tokhar' pins the place down as 'Tokhar village' does; 'the city of' less.
-            tier = _SITE_TIER if tm.group().lower().startswith(("village", "hamlet")) else 3.0
-            cities.append(cand(NameSpan(span.text, tm.end(), tm.end() + span.end), tier, ()))
+        # 'the village of Tokhar' pins the place down as 'Tokhar village' does; 'the city of' less;
+        # the whole name replaces a gazetteer town found in its first word ('Khan' of 'Khan Seikhoun').
+        tier = _SITE_TIER if tm.group().lower().startswith(("village", "hamlet")) else 3.0
+        _add_site(cities, cand(NameSpan(span.text, tm.end(), tm.end() + span.end), tier, ()))
     for span in name_runs(text):
         if span.start < opening or not _PLACED_AFTER.match(text[span.end :]):
             continue
@@ -423,7 +430,24 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
     for town, codes in placed_in:
         if town in cities:
             locative.update(codes)
-    return PlaceCandidates(countries, cities, districts, district_towns, frozenset(locative))
+    return PlaceCandidates(
+        countries, cities, districts, district_towns, frozenset(locative), frozenset(homonyms)
+    )
+
+
+_HOMONYM_POPULATION = 100_000
+_TOWN_NAMED_BEFORE = re.compile(r"\b(?:town|village|hamlet)s?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def named_as_small_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """'the town of Toul': a small gazetteer town introduced as a town, maybe a namesake abroad."""
+    return bool(_TOWN_NAMED_BEFORE.search(text[max(0, start - 30) : start])) and small_town(name, gaz)
+
+
+def small_town(name: str, gaz: Gazetteer) -> bool:
+    """A gazetteer town small enough that a place of the same name elsewhere is likelier."""
+    entry = gaz.city(name)
+    return entry is not None and entry.population < _HOMONYM_POPULATION
 
 
 def _add_site(cities: list[Candidate], site: Candidate) -> None:
