@@ -989,3 +989,24 @@ def test_a_small_town_named_as_a_town_keeps_its_name_despite_a_namesake_abroad()
         "The toxic gas attack killed at least 58 people in the town of Khan Seikhoun, Syria, on Tuesday."
     )
     assert value(whole, "city") == "Khan Seikhoun"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mogadishu (HOL) — U.S. airstrikes in Somalia's Al Miskaad Mountains killed several operatives on Saturday.",
+        "Jerusalem/Beirut, Oct 25 (NationPress) The Israeli army said a drone strike killed a commander on Friday.",
+        "US airstrikes killed several ISIS operatives in Somalia on Saturday, a blow to the group in the Horn of "
+        "Africa.",
+        "A missile struck a petrol station near a rural hospital on Tuesday, killing seven. The hospital lies about "
+        "100km from the city of Saada.",
+        "An air strike hit a medical facility on Tuesday, approximately 60 kilometers outside the northwestern city "
+        "of Saadah, killing eight.",
+        "US airstrikes hit caves in the mountains on Saturday. In Qandala, a small town within the Bari region, "
+        "residents told VOA they could see plumes of smoke.",
+        "An Israeli drone struck a PMF convoy near the border on Sunday, killing two. A week earlier, a massive blast "
+        "rocked an arms depot at the al-Saqr military base in Baghdad.",
+    ],
+)
+def test_datelines_regions_landmarks_and_onlookers_do_not_name_the_place_hit(text: str) -> None:
+    assert read(text).city is None

@@ -33,8 +33,11 @@ _DATE = re.compile(
 )
 _DATELINE = re.compile(
     rf"^(?:\s*(?:date|published|updated)\s*:?\s*{_YEAR}-[01]\d-[0-3]\d\b\s*)?"
-    # 'Damascus, April 28 (IANS)'
-    rf"(?:(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:{_MON})\s+{_DAY}\s+\([A-Z]{{2,}}\)\s*)"
+    # 'Damascus, April 28 (IANS)', 'Jerusalem/Beirut, Oct 25 (NationPress)'
+    rf"(?:(?:[A-Z][a-z]+(?:[\s/][A-Z][a-z]+)*,\s+(?:{_MON})\s+{_DAY}\s+\([A-Z][\w .]{{1,30}}\)\s*"
+    rf"(?:[-—–:]+\s*)?)"
+    # 'Mogadishu (HOL) — '
+    rf"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{{2,}}\)\s*[-—–:]+\s*)"
     rf"|(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
     rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*)"
     rf"(?:,?\s+(?:(?:{_MON})\s+{_DAY}|{_DAY}\s+(?:{_MON}))(?:,?\s+{_YEAR})?)?"

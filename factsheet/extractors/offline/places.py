@@ -85,7 +85,14 @@ _CARE_CONTEXT = re.compile(
 # strike is placed by, weaker evidence than the place it hit ('in the town of Urum al-Kubra').
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<noun>(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?P<noun>(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
+)
+# 'about 100km from the city of Saada', '200 kilometers (125 miles) northwest of Mogadishu'
+_DISTANCE_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]{1,30}\))?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:from|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:city|town|capital|village)(?:\s+of)?\s+)?$",
+    re.I,
 )
 # A town or village named as 'near' is small enough to be where the strike was ('near the town
 # of Jilib'); a city is a landmark.
@@ -143,8 +150,9 @@ _FROM_BEFORE = re.compile(
 )
 # 'In Kabul, a defence ministry spokesman confirmed ...': where the speaker is, not the strike.
 _SPEAKER_PLACE = re.compile(
-    r"^\s*,\s+[^,.;]{0,80}?\b(?:spokes\w+|officials?|minister|ministry|president|police|sources?|government|"
-    r"governor|commander|army|military)\b[^,.;]{0,40}?\s+(?:said|says|confirmed|told|announced|stated)\b",
+    r"^\s*,\s+(?:[^,.;]{0,60},\s+)?[^,.;]{0,80}?\b(?:spokes\w+|officials?|minister|ministry|president|police|"
+    r"sources?|government|governor|commander|army|military|residents|witnesses|locals)\b[^,.;]{0,40}?\s+"
+    r"(?:said|says|confirmed|told|announced|stated)\b",
     re.IGNORECASE,
 )
 _ACTOR_AFTER = re.compile(
@@ -299,6 +307,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
 
     for idx, m in enumerate(mentions):
         before, after = text[max(0, m.start - 60) : m.start], text[m.end :]
+        if re.match(r"\s+of\s+Africa\b", after):
+            continue  # 'the Horn of Africa': a region, not the town of Horn
         if m.kind == "country":
             if m.text in AMBIGUOUS_COUNTRY_NAMES and not _locative(text, m):
                 continue
@@ -331,8 +341,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                     noun.startswith(("city", "capital"))
                     or (not noun and m.population >= _LANDMARK_POPULATION)
                 )
-                if reference:
-                    # The strike was near the city, not in it: the city is not where it hit.
+                if reference or _DISTANCE_BEFORE.search(before):
+                    # The strike was near the city, not in it ('about 100km from Saada'): a landmark.
                     continue
                 # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
                 cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
@@ -372,6 +382,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             text[max(0, tm.start() - 40) : tm.end()]
         ):
             continue  # 'near the Syrian city of Aleppo': a landmark
+        if _DISTANCE_BEFORE.search(text[max(0, tm.start() - 60) : tm.end()]):
+            continue  # 'about 100km from the city of Saada': a landmark
         named = re.search(r"([A-Z][\w’'-]*)\s+$", text[: tm.start()])
         if (
             named
