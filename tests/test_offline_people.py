@@ -179,3 +179,15 @@ def test_a_commander_killed_in_a_list_or_named_by_his_post_is_the_target() -> No
     )
     assert event.target_person is not None
     assert event.target_person.text == "Hossein Salami"
+
+
+def test_speakers_under_a_title_and_quoted_phrases_are_not_targets() -> None:
+    for text in (
+        "Pakistani airstrikes in Paktika killed at least 46 people. Zabihullah Mujahid, the spokesperson for the "
+        "Taliban, has confirmed that at least 46 individuals have lost their lives.",
+        "Israeli navy ships struck the port of Hodeidah on Tuesday. Despite the strikes, Nasruddin Amer, the deputy "
+        "head of the Houthis' media office, downplayed the impact.",
+        "Pakistani jets struck Barmal on Tuesday. The ministry claimed the airstrikes targeted “Waziristani "
+        "refugees” residing in the area.",
+    ):
+        assert read(text).target_person is None, text

@@ -69,9 +69,13 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
 
     One pattern for the target cues and the victims; the victims' reading adds verbs of its own.
     """
-    verbs = "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed"
+    verbs = (
+        "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|confirmed|"
+        "downplayed|insisted|tweeted|posted|explained"
+    )
     return re.compile(
         r"^\s*,?\s*(?:[^,.;]{0,90},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        r"(?:has\s+|had\s+|have\s+)?"
         rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
     )
 
@@ -127,8 +131,8 @@ _NUMBER_WORDS = frozenset(
 
 
 def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
-    if known(span.text):
-        return False  # 'a Hashd al-Shaabi (PMF) base': a group's name
+    if known(span.text) or span.text[:1] in '“”"' or span.text[-1:] in '“”"':
+        return False  # 'a Hashd al-Shaabi (PMF) base': a group's name; '“Waziristani refugees”': a phrase
     words = tokens_of(span.text)
     plain = [w for w in words if w.lower() not in ("al", "el", "bin", "ibn", "bint", "abu", "de")]
     titled = len(words) == 2 and words[0] in TITLES
