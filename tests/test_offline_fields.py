@@ -826,6 +826,14 @@ def test_a_province_district_is_where_it_hit_a_city_district_is_not(text: str, c
         "A drone hit a military parade on Thursday, killing six. The army's Chief of Staff Abdullah Nakhi was "
         "wounded in the attack.",
         "Israeli strikes killed dozens in Tehran on Friday. Multiple sites in the capital were hit in the attack.",
+        # who speaks for a group, a weapon's maker, a headline's source, a group that vows revenge
+        "Pakistani strikes killed 46 in Barmal on Tuesday, Taliban deputy government spokesman Hamdullah Fitrat "
+        "told reporters.",
+        "A Saudi-led coalition strike killed seven near a hospital on Tuesday; the coalition flies American and "
+        "British-made fighter jets.",
+        "Pak airstrikes kill 46 in Afghanistan; mostly women, children: Taliban",
+        "Pakistani airstrikes killed 46 people in Paktika on Tuesday. The Taliban, however, has vowed to retaliate "
+        "against the assault.",
     ],
 )
 def test_no_targeted_group_where_a_group_only_speaks_acts_or_belongs_to_another_event(text: str) -> None:

@@ -47,7 +47,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|stated|according\s+to|announced|added
 # 'Houthi-led administration', 'Saudi-backed forces': an adjective, not a group named as a target.
 _COMPOUND = re.compile(
     r"-(?:led|backed|back|run|controlled|held|aligned|allied|affiliated|linked|based|supported|born|owned|"
-    r"funded)$"
+    r"funded|made|built|supplied|manufactured)$"
 )
 # 'Russia claimed the missile targeted X': what follows a claim verb is the claim's content,
 # not a fact of the strike.
@@ -58,7 +58,8 @@ _CLAIMED = re.compile(
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
 _ACTS_AFTER = re.compile(
     rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?))?"
-    r"(?:\s+[A-Z][\w’'-]*){0,3}(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s*,\s*(?:however|meanwhile|in\s+turn|for\s+its\s+part)\s*,)?"
+    r"(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
     r"\s+(?:fired|launched|claimed|claiming|claim|claims|blamed|blaming|decried|condemned|accused|denied|said|says|"
     r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published|"
     r"announces|announced))\b"
@@ -149,12 +150,17 @@ _ORG_NOUN_BEFORE = re.compile(
 )
 # 'a Houthi spokesman', 'the group's al-Manar television': the group speaks, it is not named as hit.
 _SPEAKS_FOR_AFTER = re.compile(
-    r"^[’']?s?\s+(?:[\w-]+\s+)?(?:spokes(?:man|person|woman)|officials?|media\s+office|television|"
-    r"TV|channel|news\s+agency|statement)\b",
+    r"^[’']?s?\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|person|woman)|officials?|media\s+office|television|"
+    r"TV|channel|news\s+agency|statement|ministry|government|administration|authorities)\b",
     re.I,
 )
 _NAMED_SPEAKER = re.compile(rf"^\s+(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]+(?={speaker_after().pattern[1:]})")
-_SPEAKER_BEFORE = re.compile(r"\b(?:according\s+to|affiliated\s+with|linked\s+to)\s+$", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:according\s+to|affiliated\s+with|linked\s+to|spokes(?:man|person|woman)\s+for)\s+(?:the\s+)?$"
+    # 'Pak airstrikes kill 46 in Afghanistan: Taliban': the source a headline credits
+    r"|:\s*$",
+    re.I,
+)
 _GROUPS = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True))
@@ -348,6 +354,7 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if (
             _agent(before)
             or _ACTION_AFTER.match(after)
+            or _SPEAKS_FOR_AFTER.match(after)
             or _SPEAKER_BEFORE.search(before)
             or _CONTEXT_BEFORE.search(before)
             or _ACTS_AFTER.match(after)
