@@ -83,6 +83,17 @@ def test_blaming_nobody_in_particular_is_not_a_rival_attacker() -> None:
     ]
     sheet = merge([report("Alpha Daily", vague, [claim]), report("Bravo Post")])
     assert sheet.event.attacker.status == "agreed"
+    backed = "An aid group said a western-backed coalition missile hit the station."
+    coalition = [
+        "A western-backed coalition missile hit the station",
+        "aid group",
+        "other",
+        backed,
+        "responsibility",
+        "western-backed coalition",
+    ]
+    sheet = merge([report("Alpha Daily", backed, [coalition]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
     plural = "The coalition said the militias targeted the airport."
     militias = [
         "The militias targeted the airport",

@@ -19,6 +19,7 @@ from factsheet.normalise.actors import canonical_actor, country_actor
         "the U.S. military",
         "a CIA drone",  # its agencies act for the state
         "the Central Intelligence Agency",
+        "U.S. Africa Command",
     ],
 )
 def test_united_states_forms(text: str) -> None:

@@ -96,7 +96,11 @@ _STATE_WORDS = {
 _STATE_ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:zionists?|idf|iaf|israel defen[cs]e forces)\b", re.I), "Israel"),
     (
-        re.compile(r"\b(?:pentagon|centcom|africom|cia|jsoc|central\s+intelligence\s+agency)\b", re.I),
+        re.compile(
+            r"\b(?:pentagon|centcom|africom|cia|jsoc|central\s+intelligence\s+agency|"
+            r"(?:u\.?s\.?\s+)?(?:africa|central|european|indo-pacific)\s+command)\b",
+            re.I,
+        ),
         "United States",
     ),
     (re.compile(r"\b(?:kremlin|fsb)\b", re.I), "Russia"),
