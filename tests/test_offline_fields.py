@@ -1018,3 +1018,37 @@ def test_a_small_town_named_as_a_town_keeps_its_name_despite_a_namesake_abroad()
 )
 def test_datelines_regions_landmarks_and_onlookers_do_not_name_the_place_hit(text: str) -> None:
     assert read(text).city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people have been killed in Sanaa in an air strike blamed on the Saudi-led coalition on Friday.",
+        "The raid on Friday was the latest in a wave of deadly raids on homes in Yemen blamed on a Saudi-led Arab "
+        "military coalition. It killed 14 people.",
+        "An air strike killed 14 people in Sanaa on Friday. Witnesses said the warplanes were from the Saudi-led "
+        "coalition.",
+    ],
+)
+def test_the_coalition_a_strike_is_blamed_on_or_whose_planes_flew_it_is_the_attacker(text: str) -> None:
+    assert (value(read(text), "attacker") or "").startswith("Saudi-led")
+
+
+def test_who_holds_a_city_a_country_as_a_noun_and_a_date_are_not_actors_or_tolls() -> None:
+    held = read(
+        "An air strike destroyed two buildings in the south of the city, which is controlled by Houthi rebels, "
+        "killing 14 on Friday."
+    )
+    assert held.attacker is None
+    noun = read("Saudi coalition: 'Technical mistake' in deadly Yemen strike that killed 14")
+    assert noun.attacker is None
+    dated = read(
+        "Al-Hayali was traveling in a vehicle near Mosul on Aug. 18 when he was killed in a US airstrike."
+    )
+    assert dated.killed is None
+    assert (
+        value(
+            read("The ISIS deputy leader was killed in a US air strike in Iraq, officials said."), "country"
+        )
+        == "Iraq"
+    )

@@ -62,6 +62,10 @@ _PLACE_BEFORE = re.compile(
 )
 # 'launched by the paramilitary Rapid Support Forces': a word for the kind of group before its name.
 _KIND = r"(?:(?:paramilitary|rebel|militant|jihadist|Islamist|armed|Iran-backed|Iranian-backed)\s+)?"
+_HELD_BY = re.compile(
+    r"\b(?:controlled|held|run|used|operated|owned|occupied|manned|besieged|surrounded)\s+by\b", re.I
+)
+_NOUN_BEFORE = re.compile(r"\b(?:in|a|an|of|deadly|latest|new|another|fresh)\s+$", re.I)
 _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b")
 _RESPONSIBILITY = re.compile(
@@ -94,8 +98,10 @@ def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
         rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?(?:{actors})(?:['’]s)?\s+{FORCE_NOUNS})\b"
         rf"(?P<rest>[^.;]{{0,80}}?)\b{STRIKE_VERBS}\b"
     )
+    # 'the Saudi-led Arab military coalition': a coalition named by the state that leads it.
+    led = r"(?:-led(?:\s+[A-Za-z]+){0,2}?\s+(?:coalition|alliance))?"
     agent = re.compile(
-        rf"\bby\s+(?:an?\s+|the\s+)?{_KIND}(?P<actor>(?:{actors})(?:\s+{FORCE_NOUNS})?)"
+        rf"\bby\s+(?:an?\s+|the\s+)?{_KIND}(?P<actor>(?:{actors}){led}(?:\s+{FORCE_NOUNS})?)"
         rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;(]|\s*$|\s+(?:in|on|at|near)\b)"
     )
     subject = re.compile(
@@ -104,8 +110,15 @@ def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
     )
     # 'authorities have blamed the Rapid Support Forces (RSF) for these drone attacks'
     blamed = re.compile(
-        rf"\b(?:blamed|blames|blaming)\s+(?:the\s+)?{_KIND}(?P<actor>{actors})(?:\s+\([A-Z]{{2,6}}\))?\s+for\s+"
-        rf"(?:the|these|this|that|[A-Z]\w+day[’']s)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks?|strikes?|bombing|raids?)\b"
+        rf"\b(?:blamed|blames|blaming)\s+(?:the\s+)?{_KIND}(?P<actor>(?:{actors}){led})(?:\s+\([A-Z]{{2,6}}\))?"
+        rf"\s+for\s+(?:the|these|this|that|[A-Z]\w+day[’']s)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:attacks?|strikes?|bombing|raids?)\b"
+        # 'an air strike blamed on the Saudi-led coalition'
+        rf"|\b(?:strikes?|attacks?|raids?|bombing|bombings)(?:\s+[^,.;]{{0,50}}?)?\s+blamed\s+on\s+"
+        rf"(?:an?\s+|the\s+)?{_KIND}(?P<actor2>(?:{actors}){led})"
+        # 'the warplanes were from the Saudi-led coalition', 'planes, thought to be from the ...'
+        rf"|\b(?:planes|warplanes|jets|aircraft|drones?|missiles?)\b[^.;]{{0,30}}?\bfrom\s+(?:the\s+)?"
+        rf"(?P<actor3>(?:{actors}){led})"
     )
     return modifier, forces, agent, subject, blamed
 
@@ -116,14 +129,14 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     modifier, forces, agent, subject, blamed = _patterns(gaz)
     out: list[Candidate] = []
 
-    def add(m: re.Match[str], tier: float) -> None:
-        a, b = m.start("actor"), m.end("actor")
+    def add(m: re.Match[str], tier: float, group: str = "actor", blamed: bool = False) -> None:
+        a, b = m.start(group), m.end(group)
         if _NOT_INVOLVED.match(text[b:]):
             return  # 'U.S. fighter jets are not involved in the bombing campaign'
-        if _VICTIM_BEFORE.search(text[max(0, a - 30) : a]) or _REQUESTER_BEFORE.search(
+        if (not blamed and _VICTIM_BEFORE.search(text[max(0, a - 30) : a])) or _REQUESTER_BEFORE.search(
             text[max(0, a - 30) : a]
         ):
-            return
+            return  # ('a strike blamed on the coalition': 'on' names the one blamed, not a victim)
         if re.match(r"-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return
         if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 30) : a]):
@@ -148,11 +161,14 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
     for m in agent.finditer(text):
-        add(m, 3.0)
+        if not _HELD_BY.search(text[max(0, m.start() - 20) : m.start() + 2]):
+            add(m, 3.0)  # ('the city, which is controlled by Houthi rebels': who holds it)
     for m in subject.finditer(text):
-        add(m, 2.0)
+        if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)
     for m in blamed.finditer(text):
-        add(m, 2.0)
+        group = next(g for g in ("actor", "actor2", "actor3") if m.group(g))
+        add(m, 2.0, group, blamed=True)
     for run in ORG_RUN.finditer(text):
         if _RESPONSIBILITY.match(text, run.end()):
             out.append(Candidate(run.group(), s.start + run.start(), s.start + run.end(), info, tier=2.0))

@@ -20,6 +20,7 @@ from factsheet.extractors.offline.candidates import Candidate
 from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.lexicons import (
     FOREIGN_CLAUSE,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER,
     PERSON_NOUNS,
@@ -78,7 +79,7 @@ _ENUM_AFTER = re.compile(r"^\s+(?:of\s+(?:his|her|their|its)\s+|other\s+)", re.I
 _OF_NOUN = re.compile(r"^\s+of(?:\s+(?:his|her|their|its))?(?=\s)", re.I)
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.I)
 _AGE = re.compile(r"^-year-old|^\s*years?\s+old", re.I)
-_MONTH_BEFORE = re.compile(r"(?:" + "|".join(MONTHS) + r")\s*$")
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join((*MONTHS, *MONTH_ABBREVIATIONS)) + r")\.?\s*$")
 _BOUNDARY_AFTER = re.compile(
     r"^\s*(?:[.,;:)—–]|$|and\b|in\b|on\b|at\b|near\b|when\b|while\b|as\b|during\b|including\b|after\b|"
     r"across\b|inside\b|since\b|overnight\b|there\b|so\s+far\b)",

@@ -44,7 +44,9 @@ _LOCATIVE = re.compile(
 _MODIFIES_AFTER = re.compile(
     r"^[’']?s?(?:(?:\s*,|\s+and)\s+[A-Z][\w.’'-]*)*\s+(?:troops|forces|soldiers|personnel|military|army|service|servicemen|citizens|nationals|"
     r"officials|government|embassy|bases?|warships?|ships?|vessels?|drones?|jets?|warplanes?|aircraft|"
-    r"missiles?|interests|targets|positions)\b",
+    r"missiles?|interests|targets|positions|air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing)\b"
+    # 'Charles Lister of the Brookings Doha Center': an institution's name
+    r"|^(?:\s+[A-Z][a-z]+)?\s+(?-i:Institution|Institute|Center|Centre|University|Foundation|College)\b",
     re.IGNORECASE,
 )
 # A strike word shortly before 'in <place>' puts a strike there ('a drone attack in Jordan').
