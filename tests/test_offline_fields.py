@@ -1052,3 +1052,22 @@ def test_who_holds_a_city_a_country_as_a_noun_and_a_date_are_not_actors_or_tolls
         )
         == "Iraq"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "A military jet mistakenly bombed a camp on Tuesday in Rann, part of the Kala-Balge local government area.",
+            "Rann",
+        ),
+        ("MSF said a bombing by the army on Tuesday killed 50 people in a camp in Rann, Nigeria.", "Rann"),
+        (
+            "The army confirmed the bombardment on Tuesday in north-east Rann, near the border with Cameroon.",
+            "Rann",
+        ),
+        ("US airstrikes killed ISIS operatives in the Golis Mountains in the Bari region on Saturday.", None),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_placed_by_its_area_country_or_border(text: str, city: str | None) -> None:
+    assert value(read(text), "city") == city

@@ -174,12 +174,23 @@ _TOWN_OF = re.compile(
 _COMMA_COUNTRY = re.compile(r"^,\s+$")
 # A place the gazetteer lacks, placed by the region around it ('in Orum al-Kubra in the Aleppo
 # region') or by an apposition ('in Jaramana, a suburb of Damascus').
-_IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
+# 'the Golis Mountains in the Bari region': a landform, not a settlement
+_LANDFORMS = frozenset(
+    {
+        *("Mountains", "Mountain", "Hills", "Hill", "Valley", "Desert", "River", "Sea", "Gulf", "Lake"),
+        *("Coast", "Plateau", "Heights", "Range", "Island", "Islands"),
+    }
+)
+_IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?$", re.I)
 _IN_DISTRICT_BEFORE = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.I)
 _PLACED_AFTER = re.compile(
     r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
     # 'in Musa Qala, Helmand province', 'in Bur Elade, Dinsor district'
     r"|^,\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|oblast|district)\b"
+    # 'in Rann, part of the Kala-Balge local government area', '..., near the border with Cameroon'
+    r"|^,\s+(?:part\s+of|in)\s+the\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:local\s+government\s+area|area|district|"
+    r"region|province|governorate)\b"
+    r"|^,\s+near\s+the\s+(?:\w+\s+)?(?:border|frontier)\b"
     r"|^,\s+(?:a|the)\s+(?:small\s+|rebel-held\s+|remote\s+)?(?:town|village|suburb|hamlet)\s+(?:in|of|near|outside)\b"
     # 'in Aqraba, south-east of Damascus', 'in Mansoura, 26 km west of Raqqa'
     r"|^,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -398,9 +409,12 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         tier = _SITE_TIER if tm.group().lower().startswith(("village", "hamlet")) else 3.0
         _add_site(cities, cand(NameSpan(span.text, tm.end(), tm.end() + span.end), tier, ()))
     for span in name_runs(text):
-        if span.start < opening or not _PLACED_AFTER.match(text[span.end :]):
-            continue
-        if not _IN_BEFORE.search(text[max(0, span.start - 6) : span.start]):
+        after = text[span.end :]
+        country_after = re.match(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b", after)
+        placed = _PLACED_AFTER.match(after) or (country_after and gaz.country(country_after.group(1)))
+        if span.start < opening or not placed or span.text.split()[-1] in _LANDFORMS:
+            continue  # ('in Rann, Nigeria': a town the gazetteer lacks, placed by its country)
+        if not _IN_BEFORE.search(text[max(0, span.start - 25) : span.start]):
             continue
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
