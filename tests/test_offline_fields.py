@@ -1071,3 +1071,25 @@ def test_who_holds_a_city_a_country_as_a_noun_and_a_date_are_not_actors_or_tolls
 )
 def test_a_town_the_gazetteer_lacks_placed_by_its_area_country_or_border(text: str, city: str | None) -> None:
     assert value(read(text), "city") == city
+
+
+def test_an_attacker_the_outlet_is_unsure_of_is_not_given() -> None:
+    event = read(
+        "Air strikes on the market of Atareb killed 53 people on Monday. It was not immediately clear whether the "
+        "strikes had been carried out by Syrian warplanes, or those of Damascus's ally Russia."
+    )
+    assert event.attacker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The New York Times quoted a US official as confirming the airstrike that killed the IS deputy leader.",
+        "ERBIL, Kurdistan Region of Iraq - Iraq's prime minister announced that an airstrike killed the IS leader.",
+        "A US drone strike killed the al-Shabaab commander on Thursday. Three months later, gunmen launched an "
+        "attack on a hotel in Mogadishu.",
+        "US forces conducted a precision airstrike in Al Anbar Province, Iraq, that killed the IS deputy leader.",
+    ],
+)
+def test_newspapers_datelines_later_events_and_provinces_are_not_the_town_hit(text: str) -> None:
+    assert read(text).city is None

@@ -62,6 +62,12 @@ _PLACE_BEFORE = re.compile(
 )
 # 'launched by the paramilitary Rapid Support Forces': a word for the kind of group before its name.
 _KIND = r"(?:(?:paramilitary|rebel|militant|jihadist|Islamist|armed|Iran-backed|Iranian-backed)\s+)?"
+_UNCLEAR = re.compile(
+    r"\b(?:not\s+(?:immediately\s+|yet\s+)?clear|unclear|unknown|uncertain)\s+(?:whether|who|if|which)\b",
+    re.I,
+)
+_EITHER_AFTER = re.compile(r"^\s+or\s+(?:by\s+)?(?:the\s+)?[A-Z]")
+_EITHER_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+or\s+(?:by\s+)?(?:the\s+)?$")
 _HELD_BY = re.compile(
     r"\b(?:controlled|held|run|used|operated|owned|occupied|manned|besieged|surrounded)\s+by\b", re.I
 )
@@ -128,11 +134,15 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     text = s.text
     modifier, forces, agent, subject, blamed = _patterns(gaz)
     out: list[Candidate] = []
+    if _UNCLEAR.search(text):
+        return out  # 'it was not immediately clear whether Syrian or Russian warplanes struck'
 
     def add(m: re.Match[str], tier: float, group: str = "actor", blamed: bool = False) -> None:
         a, b = m.start(group), m.end(group)
         if _NOT_INVOLVED.match(text[b:]):
             return  # 'U.S. fighter jets are not involved in the bombing campaign'
+        if _EITHER_AFTER.match(text[b:]) or _EITHER_BEFORE.search(text[max(0, a - 30) : a]):
+            return  # 'Syrian or Russian planes': the outlet does not know which
         if (not blamed and _VICTIM_BEFORE.search(text[max(0, a - 30) : a])) or _REQUESTER_BEFORE.search(
             text[max(0, a - 30) : a]
         ):

@@ -39,7 +39,7 @@ _DATELINE = re.compile(
     # 'Mogadishu (HOL) — '
     rf"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{{2,}}\)\s*[-—–:]+\s*)"
     rf"|(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
-    rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)*)"
+    rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+(?:of\s+)?[A-Z][A-Za-z.]+)*)*)"
     rf"(?:,?\s+(?:(?:{_MON})\s+{_DAY}|{_DAY}\s+(?:{_MON}))(?:,?\s+{_YEAR})?)?"
     rf"\s*(?:\([A-Za-z][\w .]{{1,30}}\))?\s*[-—–:]+\s*))?"
 )

@@ -633,8 +633,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\bsince\b.*\b(?:has|have)\b|\b(?:has|have)\b.*\bsince\b",
         r"\b(?:another|a\s+separate|an\s+earlier|a\s+previous|a\s+similar|an\s+unrelated)\s+"
         r"(?:\w+\s+)?(?:strike|attack|raid|bombing|assault|incident)\b",
-        r"\b(?:days|weeks|months|years)\s+(?:after|before|ago|earlier)\b"
-        r"|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before)\b",
+        r"\b(?:days|weeks|months|years)\s+(?:after|before|ago|earlier|later)\b"
+        r"|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before|later)\b",
         r"\bin\s+recent\s+(?:days|weeks|months|years)\b|\bover\s+the\s+(?:past|last)\s+\w+",
         r"\b(?:war|conflict|fighting|offensive|invasion|campaign)\b[^.]{0,60}\b(?:has|have)\s+(?:killed|left)\b",
         r"\bin\s+(?:(?:early|late|mid)[\s-])?"

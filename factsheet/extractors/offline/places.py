@@ -44,10 +44,13 @@ _LOCATIVE = re.compile(
 _MODIFIES_AFTER = re.compile(
     r"^[’']?s?(?:(?:\s*,|\s+and)\s+[A-Z][\w.’'-]*)*\s+(?:troops|forces|soldiers|personnel|military|army|service|servicemen|citizens|nationals|"
     r"officials|government|embassy|bases?|warships?|ships?|vessels?|drones?|jets?|warplanes?|aircraft|"
-    r"missiles?|interests|targets|positions|air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing)\b"
-    # 'Charles Lister of the Brookings Doha Center': an institution's name
-    r"|^(?:\s+[A-Z][a-z]+)?\s+(?-i:Institution|Institute|Center|Centre|University|Foundation|College)\b",
+    r"missiles?|interests|targets|positions|air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing)\b",
     re.IGNORECASE,
+)
+# 'Charles Lister of the Brookings Doha Center', 'The New York Times quoted': part of a body's name.
+_NAME_PART_AFTER = re.compile(
+    r"^(?:\s+[A-Z][a-z]+)?\s+(?:Institution|Institute|Center|Centre|University|Foundation|College)\b"
+    r"|^\s+(?:Times|Post|Journal|Herald|Tribune|Gazette|Independent|Observer|Chronicle)\b"
 )
 # A strike word shortly before 'in <place>' puts a strike there ('a drone attack in Jordan').
 _STRIKE_NEAR_BEFORE = re.compile(
@@ -181,6 +184,7 @@ _LANDFORMS = frozenset(
         *("Coast", "Plateau", "Heights", "Range", "Island", "Islands"),
     }
 )
+_REGION_WORDS = frozenset({"Province", "Governorate", "Region", "Oblast", "State", "County", "District"})
 _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?$", re.I)
 _IN_DISTRICT_BEFORE = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.I)
 _PLACED_AFTER = re.compile(
@@ -320,8 +324,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
 
     for idx, m in enumerate(mentions):
         before, after = text[max(0, m.start - 60) : m.start], text[m.end :]
-        if re.match(r"\s+of\s+Africa\b", after):
-            continue  # 'the Horn of Africa': a region, not the town of Horn
+        if re.match(r"\s+of\s+Africa\b", after) or _NAME_PART_AFTER.match(after):
+            continue  # 'the Horn of Africa': a region, not the town of Horn; 'the New York Times'
         if m.kind == "country":
             if m.text in AMBIGUOUS_COUNTRY_NAMES and not _locative(text, m):
                 continue
@@ -412,7 +416,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         after = text[span.end :]
         country_after = re.match(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b", after)
         placed = _PLACED_AFTER.match(after) or (country_after and gaz.country(country_after.group(1)))
-        if span.start < opening or not placed or span.text.split()[-1] in _LANDFORMS:
+        if span.start < opening or not placed or span.text.split()[-1] in _LANDFORMS | _REGION_WORDS:
             continue  # ('in Rann, Nigeria': a town the gazetteer lacks, placed by its country)
         if not _IN_BEFORE.search(text[max(0, span.start - 25) : span.start]):
             continue
