@@ -1093,3 +1093,28 @@ def test_an_attacker_the_outlet_is_unsure_of_is_not_given() -> None:
 )
 def test_newspapers_datelines_later_events_and_provinces_are_not_the_town_hit(text: str) -> None:
     assert read(text).city is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a town near the strike, not far from it
+        (
+            "A US drone strike hit a vehicle about 20 miles south of Jilib on Thursday, killing three.",
+            "Jilib",
+        ),
+        # a person's past attacks, written with a date's commas or an abbreviated month
+        (
+            "A US drone strike in Somalia killed Dhoore on Thursday. One attack he had a direct role in was the "
+            "Dec. 25, 2014, attack on Mogadishu International Airport.",
+            None,
+        ),
+        (
+            "A US drone strike in Somalia killed Dhoore on Thursday. US officials say Dhoore helped facilitate an "
+            "attack at a Somali airport and an attack at a hotel, both in Mogadishu.",
+            None,
+        ),
+    ],
+)
+def test_near_towns_count_and_a_persons_past_attacks_do_not(text: str, city: str | None) -> None:
+    assert value(read(text), "city") == city

@@ -97,7 +97,16 @@ def _cues_and_spans(text: str) -> tuple[set[str], tuple[tuple[int, int], ...]]:
 
 # A clause ends at a comma, semicolon or full stop, but not at the stop of 'U.S.', nor at a
 # comma that carries the same event on ('..., including an attack on Friday in which ...').
-_CLAUSE_END = re.compile(r",(?!\s+(?:including|in\s+which|which|that|when|where)\b)|;|(?<![A-Z])\.")
+_CLAUSE_END = re.compile(
+    # not the commas of a date ('the Dec. 25, 2014, attack on Mogadishu airport')
+    r"(?<!\d,\s\d{4}),(?!\s+\d)(?!\s+(?:including|in\s+which|which|that|when|where|both|each)\b)|;|"
+    r"(?<![A-Z])"
+    + "".join(
+        f"(?<!{m})"
+        for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+    )
+    + r"\."
+)
 
 
 def foreign_spans(text: str) -> tuple[tuple[int, int], ...]:

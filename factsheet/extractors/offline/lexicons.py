@@ -663,6 +663,8 @@ FOREIGN_CLAUSE = re.compile(
     r"accused\s+(?:[\w’'-]+\s+){0,3}?of|avenge|"
     # A person's past deeds: 'involved in the attack on the Peshawar school that killed 150'.
     r"involved\s+in|masterminded|masterminding|orchestrated|plotted|wanted\s+(?:for|over|in\s+connection\s+with)|"
+    r"helped\s+(?:to\s+)?(?:facilitate|plan|organi[sz]e|orchestrate|carry\s+out)|facilitated|role\s+in|plotting|"
+    r"planning\s+(?:attacks|to)|"
     r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
     # 'The attack comes after a top Houthi leader was killed in an air strike': an earlier event.
     r"(?:comes?|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"

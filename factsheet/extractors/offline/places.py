@@ -95,10 +95,23 @@ _REFERENCE_BEFORE = re.compile(
 )
 # 'about 100km from the city of Saada', '200 kilometers (125 miles) northwest of Mogadishu'
 _DISTANCE_BEFORE = re.compile(
-    r"\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]{1,30}\))?\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilometres|kilometers|miles)\b(?:\s*\([^)]{1,30}\))?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:from|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:city|town|capital|village)(?:\s+of)?\s+)?$",
     re.I,
 )
+# A town this far from the strike is a landmark; a nearer one ('20 miles south of Jilib') is
+# named as 'near' towns are: the place, less precisely.
+_FAR_KM = 40
+
+
+def _far(before: str) -> bool:
+    m = _DISTANCE_BEFORE.search(before)
+    if m is None:
+        return False
+    km = float(m.group("n").replace(",", "")) * (1.6 if m.group("unit").lower() == "miles" else 1.0)
+    return km >= _FAR_KM
+
+
 # A town or village named as 'near' is small enough to be where the strike was ('near the town
 # of Jilib'); a city is a landmark.
 _LANDMARK_POPULATION = 500_000
@@ -358,10 +371,11 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                     noun.startswith(("city", "capital"))
                     or (not noun and m.population >= _LANDMARK_POPULATION)
                 )
-                if reference or _DISTANCE_BEFORE.search(before):
+                if reference or _far(before):
                     # The strike was near the city, not in it ('about 100km from Saada'): a landmark.
                     continue
                 # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
+                near = near or _DISTANCE_BEFORE.search(before)
                 cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
                 if _strike_there(text, m):
                     placed_in.append((cities[-1], m.countries[:1]))
@@ -399,7 +413,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             text[max(0, tm.start() - 40) : tm.end()]
         ):
             continue  # 'near the Syrian city of Aleppo': a landmark
-        if _DISTANCE_BEFORE.search(text[max(0, tm.start() - 60) : tm.end()]):
+        if _far(text[max(0, tm.start() - 60) : tm.end()]):
             continue  # 'about 100km from the city of Saada': a landmark
         named = re.search(r"([A-Z][\w’'-]*)\s+$", text[: tm.start()])
         if (
