@@ -191,3 +191,15 @@ def test_speakers_under_a_title_and_quoted_phrases_are_not_targets() -> None:
         "refugees” residing in the area.",
     ):
         assert read(text).target_person is None, text
+
+
+def test_a_killing_later_in_the_day_and_an_institute_are_not_the_target() -> None:
+    later = read(
+        "A coalition air strike on a bottling plant in Abs killed 36 workers on Sunday. Later in the day, Hamdi "
+        "Nasreddine Al-Shuteiri, a senior member of the Southern Resistance, was assassinated in Aden."
+    )
+    assert later.target_person is None
+    institute = read(
+        "Israeli warplanes struck the Scientific Studies and Research Centre near Masyaf on Thursday, killing two."
+    )
+    assert institute.target_person is None

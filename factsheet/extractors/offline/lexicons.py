@@ -526,7 +526,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         Radio Network Observatory Crescent Cross Administration Authority Directorate Institute Foundation
         Centre Center Syndicate Association Union Federation Company Corporation Port Terminal Hall
         Palace Cemetery Parliament Cabinet Sea Gulf River Ocean Mountains Mountain Desert Lake Bay Coast
-        Island Islands Peninsula Canal Strait Rights Among Commanders Leaders Officials Dead"""
+        Island Islands Peninsula Canal Strait Rights Among Commanders Leaders Officials Dead Studies Research
+        Scientific Sciences"""
     )
 )
 # Humanitarian, monitoring and international bodies: they report on strikes and are hit by
@@ -627,7 +628,7 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\blast\s+(?:week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
-        r"\b(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year)\b",
+        r"\b(?:earlier|later)\s+(?:this|that|in\s+the|on\s+the)\s+(?:day|week|month|year)\b",
         r"\bpreviously\b|\bprevious\s+(?:attacks?|strikes?|raids?)\b",
         r"\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|\baltogether\b|\boverall\s+death\s+toll\b",
         r"\bsince\b.*\b(?:has|have)\b|\b(?:has|have)\b.*\bsince\b",
