@@ -1004,6 +1004,7 @@ def test_a_small_town_named_as_a_town_keeps_its_name_despite_a_namesake_abroad()
     [
         "Mogadishu (HOL) — U.S. airstrikes in Somalia's Al Miskaad Mountains killed several operatives on Saturday.",
         "Jerusalem/Beirut, Oct 25 (NationPress) The Israeli army said a drone strike killed a commander on Friday.",
+        "Kabul, Afghanistan – Pakistani airstrikes killed eight people, including three cricketers, on Friday.",
         "US airstrikes killed several ISIS operatives in Somalia on Saturday, a blow to the group in the Horn of "
         "Africa.",
         "A missile struck a petrol station near a rural hospital on Tuesday, killing seven. The hospital lies about "
