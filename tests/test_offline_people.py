@@ -203,3 +203,11 @@ def test_a_killing_later_in_the_day_and_an_institute_are_not_the_target() -> Non
         "Israeli warplanes struck the Scientific Studies and Research Centre near Masyaf on Thursday, killing two."
     )
     assert institute.target_person is None
+
+
+def test_a_valley_is_not_a_person() -> None:
+    event = read(
+        "Israeli air strikes killed 12 people in the Bekaa on Tuesday. A Lebanese security source said Wadi Faara "
+        "was targeted by three Israeli airstrikes."
+    )
+    assert event.target_person is None
