@@ -320,7 +320,7 @@ _USED_BY = re.compile(
     r"(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
-_SPOKE_AFTER = re.compile(r"^\s+(?:said|says|told|stated|announced|added|confirmed|denied)\b")
+_SPOKE_AFTER = speaker_after("denied")
 
 
 def _speaks_through(after: str, role_after: re.Pattern[str]) -> bool:
