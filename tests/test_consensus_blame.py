@@ -178,3 +178,28 @@ def test_a_speaker_describing_the_accused_in_other_words_is_not_a_rival() -> Non
     ]
     sheet = merge([report("Alpha Daily", rival, other), report("Bravo Post")])
     assert sheet.event.attacker.status == "contested", "another speaker naming another party is a dispute"
+
+
+def test_an_either_or_guess_and_a_vague_government_name_no_rival() -> None:
+    guess = "The monitor said the jets were likely Syrian or Russian."
+    either = [
+        "The jets were likely Syrian or Russian",
+        "monitor",
+        "other",
+        guess,
+        "responsibility",
+        "Syrian or Russian",
+    ]
+    sheet = merge([report("Alpha Daily", guess, [either]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"
+    vague = "The speaker holds the government responsible."
+    government = [
+        "The speaker holds the government responsible",
+        "speaker",
+        "government",
+        vague,
+        "responsibility",
+        "government",
+    ]
+    sheet = merge([report("Alpha Daily", vague, [government]), report("Bravo Post")])
+    assert sheet.event.attacker.status == "agreed"

@@ -20,6 +20,7 @@ from factsheet.normalise.actors import canonical_actor, country_actor
         "a CIA drone",  # its agencies act for the state
         "the Central Intelligence Agency",
         "U.S. Africa Command",
+        "the Trump administration",
     ],
 )
 def test_united_states_forms(text: str) -> None:
@@ -47,3 +48,10 @@ def test_non_state_actors_keep_their_words(text: str) -> None:
 
 def test_two_countries_is_not_one_actor() -> None:
     assert country_actor("US and British forces") is None
+
+
+def test_a_states_services_and_what_its_enemies_call_its_forces_fold_to_it() -> None:
+    assert canonical_actor("the Security Service of Ukraine (SBU)") == "Ukraine"
+    assert canonical_actor("the Armed Forces of Ukraine") == "Ukraine"
+    assert canonical_actor("the Russian occupiers") == "Russia"
+    assert country_actor("Syrian Observatory for Human Rights") is None

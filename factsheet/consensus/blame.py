@@ -79,6 +79,10 @@ _GENERIC = {
     "party",
     "parties",
     "army",
+    "military",
+    "government",
+    "occupiers",
+    "invaders",
     "air",
     "western",
     "backed",
@@ -96,6 +100,8 @@ _GENERIC = {
 
 
 def _generic(party: TextValue) -> bool:
+    if re.search(r"\bor\b", party.text, re.I):
+        return True  # 'Syrian or Russian' jets: the speaker does not know which, and names no rival
     if country_actor(party.text) or find_countries(party.text):
         return False
     words = re.findall(r"[^\W\d_]+", party.text.lower())

@@ -66,8 +66,17 @@ _STATE_WORDS = {
     "itself",
     # How the other side names a state's forces ('the Israeli occupation', 'the Saudi
     # aggression', 'the Zionist enemy'): still that state acting.
+    # 'the Armed Forces of Ukraine', 'the Security Service of Ukraine'
+    "of",
+    "security",
+    "service",
+    "services",
+    "intelligence",
     "occupation",
     "occupying",
+    "occupiers",
+    "occupier",
+    "invaders",
     "regime",
     "enemy",
     "entity",
@@ -104,6 +113,8 @@ _STATE_ALIASES: list[tuple[re.Pattern[str], str]] = [
         "United States",
     ),
     (re.compile(r"\b(?:kremlin|fsb)\b", re.I), "Russia"),
+    (re.compile(r"\b(?:sbu|gur)\b", re.I), "Ukraine"),
+    (re.compile(r"\b(?:trump|biden|obama|bush)\s+administration\b", re.I), "United States"),
     (re.compile(r"\bmossad\b", re.I), "Israel"),
     (re.compile(r"\birgc\b|\brevolutionary guards?\b", re.I), "Iran"),
 ]

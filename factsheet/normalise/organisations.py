@@ -152,6 +152,9 @@ _DESCRIPTORS = frozenset(
 )
 
 
+_KINDS = frozenset(
+    {"terrorist", "rebel", "militant", "jihadist", "islamist", "extremist", "armed", "paramilitary"}
+)
 _BACKED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|linked|affiliated)$", re.I)
 
 
@@ -170,8 +173,8 @@ def resolve(name: str) -> str | None:
     trimmed = list(words)
     while len(trimmed) > 1 and trimmed[-1].lower() in _DESCRIPTORS:
         trimmed = trimmed[:-1]
-    while len(trimmed) > 1 and _BACKED.search(trimmed[0]):
-        trimmed = trimmed[1:]  # 'Iran-backed Houthi militants': the backer is another body
+    while len(trimmed) > 1 and (_BACKED.search(trimmed[0]) or trimmed[0].lower() in _KINDS):
+        trimmed = trimmed[1:]  # 'Iran-backed terrorist Houthi militia': the backer, what kind
     if len(trimmed) > 1 and lookup_country(trimmed[0]) is not None:
         return known(" ".join(trimmed)) or known(" ".join(trimmed[1:]))
     return known(" ".join(trimmed)) if len(trimmed) < len(words) else None
