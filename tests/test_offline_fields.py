@@ -1119,3 +1119,15 @@ def test_newspapers_datelines_later_events_and_provinces_are_not_the_town_hit(te
 )
 def test_near_towns_count_and_a_persons_past_attacks_do_not(text: str, city: str | None) -> None:
     assert value(read(text), "city") == city
+
+
+def test_a_titlecase_dateline_with_a_colon_and_a_speaker_with_two_asides() -> None:
+    event = read(
+        "Sana'a: Three suspected members of Al Qaida were killed on Sunday by what officials said was a US drone."
+    )
+    assert event.city is None
+    speaker = read(
+        "An air strike on a market in Qaim killed 52 people on Wednesday. Maath al-Jughaifi, a tribal leader in "
+        "Haditha, the nearest city, said between 70 and 80 people were killed."
+    )
+    assert speaker.target_person is None

@@ -36,8 +36,9 @@ _DATELINE = re.compile(
     # 'Damascus, April 28 (IANS)', 'Jerusalem/Beirut, Oct 25 (NationPress)'
     rf"(?:(?:[A-Z][a-z]+(?:[\s/][A-Z][a-z]+)*,\s+(?:{_MON})\s+{_DAY}\s+\([A-Z][\w .]{{1,30}}\)\s*"
     rf"(?:[-—–:]+\s*)?)"
-    # 'Mogadishu (HOL) — ', 'Kabul, Afghanistan – '
+    # 'Mogadishu (HOL) — ', 'Kabul, Afghanistan – ', "Sana'a: "
     rf"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{{2,}}\)\s*[-—–:]+\s*)"
+    rf"|(?:[A-Z][a-z’']+(?:\s+[A-Z][a-z]+)?:\s+)"
     rf"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[—–-]\s+)"
     rf"|(?:(?:(?:[A-Z][A-Za-z.’'\-]+/)+[A-Z][A-Za-z.’'\-]+"  # 'KABUL/WASHINGTON/Islamabad:'
     rf"|[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+(?:of\s+)?[A-Z][A-Za-z.]+)*)*)"

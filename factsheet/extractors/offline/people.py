@@ -74,7 +74,7 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
         "downplayed|insisted|tweeted|posted|explained"
     )
     return re.compile(
-        r"^\s*,?\s*(?:[^,.;]{0,90},\s*)?(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        r"^\s*,?\s*(?:[^,.;]{0,90},\s*){0,2}(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
         r"(?:has\s+|had\s+|have\s+)?"
         rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
     )
