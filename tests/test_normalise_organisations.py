@@ -21,6 +21,7 @@ from tests.builders import article, extraction
         ("Yemeni Houthi forces", "Houthis"),  # a country word before, a descriptor after
         ("Lebanese Hezbollah", "Hezbollah"),
         ("The Iran-backed Houthi militant group", "Houthis"),
+        ("Haqqani", "Haqqani network"),
         ("the Iranian-backed terrorist Houthi militia", "Houthis"),
         ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
     ],

@@ -78,7 +78,7 @@ KNOWN: dict[str, list[str]] = {
     "Quds Force": ["al-Quds Force", "IRGC Quds Force", "Qods Force"],
     "Radwan Force": ["Radwan", "Radwan unit"],
     "Taliban": ["Afghan Taliban", "Islamic Emirate of Afghanistan"],
-    "Haqqani network": ["Haqqanis"],
+    "Haqqani network": ["Haqqanis", "Haqqani"],
     "Tehrik-i-Taliban Pakistan": [
         "TTP",
         "Pakistani Taliban",
