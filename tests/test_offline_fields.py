@@ -1131,3 +1131,16 @@ def test_a_titlecase_dateline_with_a_colon_and_a_speaker_with_two_asides() -> No
         "Haditha, the nearest city, said between 70 and 80 people were killed."
     )
     assert speaker.target_person is None
+
+
+def test_a_tribal_agency_and_a_capital_standing_for_its_government_are_not_the_town() -> None:
+    agency = read(
+        "The drone fired two missiles on a house in Speen Thal Dapa Mamozai area in Orazkai agency on Wednesday, "
+        "killing a commander."
+    )
+    assert value(agency, "city") == "Speen Thal Dapa Mamozai"
+    capital = read(
+        "Pakistan on Wednesday condemned the drone strike in Kurram that killed one man, admonishing Washington "
+        "for unilateral action."
+    )
+    assert capital.city is None

@@ -413,7 +413,7 @@ DISTRICT_NOUNS = (
     r"municipality|locality|outskirts)"
 )
 REGION_NOUNS = (
-    r"(?:region|province|oblast|governorate|governate|state|county|territory|border\s+region|frontier)"
+    r"(?:region|province|oblast|governorate|governate|state|county|territory|border\s+region|frontier|agency)"
 )
 DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|northeast(?:ern)?|"

@@ -28,6 +28,7 @@ from factsheet.extractors.offline.lexicons import (
     WEEKDAYS,
 )
 from factsheet.extractors.offline.names import NameSpan, name_runs
+from factsheet.normalise.actors import country_actor
 
 PlaceKind = Literal["country", "demonym", "city"]
 
@@ -387,7 +388,9 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 not _ACTOR_AFTER.match(after)
                 and not re.match(r"[’']s?\s+[a-z]", after)
                 and m.population >= _MIN_MODIFIER_POPULATION
+                and not country_actor(m.text)
             ):
+                # ('admonishing Washington for': a capital standing for its government is no place)
                 # 'undermines Damascus' counter-terrorism operations': the government, not the place.
                 cities.append(cand(m, 1.0, m.countries))
     for dm in _DEMONYM_PLACE.finditer(text):
