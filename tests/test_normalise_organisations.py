@@ -22,6 +22,7 @@ from tests.builders import article, extraction
         ("Lebanese Hezbollah", "Hezbollah"),
         ("The Iran-backed Houthi militant group", "Houthis"),
         ("Haqqani", "Haqqani network"),
+        ("Huraas al-Din", "Hurras al-Deen"),
         ("the Iranian-backed terrorist Houthi militia", "Houthis"),
         ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
     ],

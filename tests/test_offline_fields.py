@@ -1144,3 +1144,16 @@ def test_a_tribal_agency_and_a_capital_standing_for_its_government_are_not_the_t
         "for unilateral action."
     )
     assert capital.city is None
+
+
+def test_rescuers_are_no_target_and_a_listed_group_is_no_person() -> None:
+    rescuers = read(
+        "Air strikes on Zardana killed 44 people on Thursday. Observers from the White Helmets organizations and "
+        "the Syrian Observatory for Human Rights stated that Russian fighter jets struck the town."
+    )
+    assert rescuers.target_organisation is None
+    group = read(
+        "A US missile strike killed 40 militants north of Idlib on Saturday. Alternatively, the operation may have "
+        "targeted Huraas al-Din’s allies of the Ghurfat coalition."
+    )
+    assert group.target_person is None

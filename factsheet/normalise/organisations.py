@@ -87,6 +87,7 @@ KNOWN: dict[str, list[str]] = {
     ],
     "Hayat Tahrir al-Sham": ["HTS", "Tahrir al-Sham"],
     "al-Nusra Front": ["Nusra Front", "Jabhat al-Nusra", "Nusra"],
+    "Hurras al-Din": ["Hurras al-Deen", "Huraas al-Din", "Huras al-Din", "Tanzim Hurras al-Din"],
     "Syrian Democratic Forces": ["SDF"],
     "People's Protection Units": ["YPG"],
     "Kurdistan Workers' Party": ["PKK"],
@@ -112,6 +113,7 @@ MEMBER_OF: dict[str, list[str]] = {
     "Islamic State West Africa Province": ["Islamic State"],
     "al-Qaeda in the Arabian Peninsula": ["al-Qaeda"],
     "al-Shabaab": ["al-Qaeda"],
+    "Hurras al-Din": ["al-Qaeda"],
     "People's Protection Units": ["Syrian Democratic Forces"],
 }
 
