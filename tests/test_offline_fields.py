@@ -1157,3 +1157,11 @@ def test_rescuers_are_no_target_and_a_listed_group_is_no_person() -> None:
         "targeted Huraas al-Din’s allies of the Ghurfat coalition."
     )
     assert group.target_person is None
+
+
+def test_a_regions_people_are_not_a_group() -> None:
+    event = read(
+        "A Russian missile hit a hotel in Kryvyi Rih on Wednesday, killing four. The attack came just hours "
+        "before European leaders meet in Brussels for an emergency summit."
+    )
+    assert event.target_organisation is None

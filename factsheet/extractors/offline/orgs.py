@@ -18,6 +18,7 @@ from factsheet.extractors.offline.lexicons import (
     NON_ARMED_BODIES,
     NOT_ORG_WORDS,
     ORG_NOUNS,
+    REGION_DEMONYMS,
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
 )
@@ -180,6 +181,8 @@ def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
         return False  # 'the Interior Ministry of the Houthi government' speaks; it is not hit
     if gaz.country(span.text) or gaz.demonym(span.text) or gaz.cities.get(span.text.lower()):
         return False
+    if span.text in REGION_DEMONYMS:
+        return False  # 'European leaders meet in Brussels': a region's people, not a group
     return not (len(words) == 1 and (gaz.demonym(words[0]) or gaz.country(words[0])))
 
 
