@@ -211,3 +211,13 @@ def test_a_valley_is_not_a_person() -> None:
         "was targeted by three Israeli airstrikes."
     )
     assert event.target_person is None
+
+
+def test_a_spokesman_speaking_in_a_statement_and_another_are_not_victims() -> None:
+    event = read(
+        "Another IS leader killed\n\nPentagon spokesman Peter Cook in a statement said that the airstrike near "
+        "Raqqa in Syria killed Wa'il Adil Hasan Salman al-Fayad on September 7."
+    )
+    names = [p.text for p in event.people]
+    assert "Peter Cook" not in names
+    assert not any(n.startswith("Another") for n in names)

@@ -527,7 +527,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         Centre Center Syndicate Association Union Federation Company Corporation Port Terminal Hall
         Palace Cemetery Parliament Cabinet Sea Gulf River Ocean Mountains Mountain Desert Lake Bay Coast
         Island Islands Peninsula Canal Strait Rights Among Commanders Leaders Officials Dead Studies Research
-        Scientific Sciences"""
+        Scientific Sciences Another Other"""
     )
 )
 # Humanitarian, monitoring and international bodies: they report on strikes and are hit by

@@ -75,6 +75,7 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
     )
     return re.compile(
         r"^\s*,?\s*(?:[^,.;]{0,90},\s*){0,2}(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        r"(?:in\s+an?\s+(?:statement|interview|tweet|post|briefing)\s+|on\s+(?:twitter|telegram|x)\s+)?"
         r"(?:has\s+|had\s+|have\s+)?"
         rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
     )
