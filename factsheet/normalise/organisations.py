@@ -121,15 +121,6 @@ MEMBER_OF: dict[str, list[str]] = {
 _STANDALONE = ("Hezbollah", "Hamas", "Fatah", "Quds", "Islamic Jihad")
 
 
-# Words outlets put after a group's name to say what it is ('Houthi rebels', 'Taliban fighters').
-_DESCRIPTORS = frozenset(
-    {
-        *("rebels", "rebel", "militants", "militant", "fighters", "fighter", "militia", "militias"),
-        *("militiamen", "forces", "insurgents", "group", "movement"),
-    }
-)
-
-
 @lru_cache(maxsize=4096)
 def known(name: str) -> str | None:
     """The usual name of a listed group, when the name given is one of its listed names."""
@@ -154,6 +145,7 @@ _DESCRIPTORS = frozenset(
 )
 
 
+# Words before a group's name that say what kind it is ('the terrorist Houthi militia').
 _KINDS = frozenset(
     {"terrorist", "rebel", "militant", "jihadist", "islamist", "extremist", "armed", "paramilitary"}
 )
