@@ -332,6 +332,19 @@ def _speaks_through(after: str, role_after: re.Pattern[str]) -> bool:
     return role is not None and bool(_NAMED_SPEAKER.match(after[role.end() :]))
 
 
+def _acts_or_speaks(before: str, after: str, role_after: re.Pattern[str]) -> bool:
+    """The group named here acts, speaks or is the context of the war, so is not what was hit:
+    the checks every kind of group mention goes through."""
+    return bool(
+        _agent(before)
+        or _ACTION_AFTER.match(after)
+        or _SPEAKS_FOR_AFTER.match(after)
+        or _CONTEXT_BEFORE.search(before)
+        or _ACTS_AFTER.match(after)
+        or _speaks_through(after, role_after)
+    )
+
+
 def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     s = info.sentence
     text = s.text
@@ -352,20 +365,20 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         seen.add((span.start, span.end))
         out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=tier))
 
-    for span in _runs(text, gaz):
+    def taken(span: NameSpan) -> bool:
+        return any(c.start < s.start + span.end and s.start + span.start < c.end for c in out)
+
+    runs = _runs(text, gaz)
+    for span in runs:
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
         if (
-            _agent(before)
-            or _ACTION_AFTER.match(after)
-            or _SPEAKS_FOR_AFTER.match(after)
+            _acts_or_speaks(before, after, role_after)
             or _SPEAKER_BEFORE.search(before)
-            or _CONTEXT_BEFORE.search(before)
-            or _ACTS_AFTER.match(after)
             or re.match(r"-(?:led|backed|run|controlled|held)\b", after)
         ):
             continue
-        if _speaks_through(after, role_after) or (role_of.search(before) and _SPOKE_AFTER.match(after)):
-            continue  # 'SDF commander Mazloum Kobane announced', 'the Commander of X confirmed': it speaks
+        if role_of.search(before) and _SPOKE_AFTER.match(after):
+            continue  # 'the Commander of X confirmed': the group speaks through him
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
         elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
@@ -377,26 +390,18 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             add(span, 2.0)
 
     for span in _forces_hit(text, gaz):
-        if span.start <= claimed_from and not any(
-            c.start < s.start + span.end and s.start + span.start < c.end for c in out
-        ):
+        if span.start <= claimed_from and not taken(span):
             out.append(Candidate(span.text, s.start + span.start, s.start + span.end, info, tier=SITE_TIER))
-    runs = _runs(text, gaz)
     for m in _GROUPS.finditer(text):
         # A known group inside a longer name ('Kataib Hezbollah') stands for that name.
         span = next((r for r in runs if r.start <= m.start() and m.end() <= r.end), None)
         span = span or NameSpan(m.group(), m.start(), m.end())
-        if any(c.start < s.start + span.end and s.start + span.start < c.end for c in out):
+        if taken(span):
             continue
         before = text[max(0, span.start - 80) : span.start]
         if (
-            _ACTS_AFTER.match(text[span.end :])
-            or _SPEAKS_FOR_AFTER.match(text[span.end :])
-            or _speaks_through(text[span.end :], role_after)
-            or _agent(before)
-            or _ACTION_AFTER.match(text[span.end :])
+            _acts_or_speaks(before, text[span.end :], role_after)
             or _SPEAKER_BEFORE.search(before[-30:])
-            or _CONTEXT_BEFORE.search(before)
             or _stands_for_another(before, span.text)
         ):
             continue
