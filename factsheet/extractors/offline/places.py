@@ -105,12 +105,17 @@ _DISTANCE_BEFORE = re.compile(
 _FAR_KM = 40
 
 
-def _far(before: str) -> bool:
+def _distance_km(before: str) -> float | None:
+    """How far from the named town the text puts the strike ('about 100km from'), if it says."""
     m = _DISTANCE_BEFORE.search(before)
     if m is None:
-        return False
-    km = float(m.group("n").replace(",", "")) * (1.6 if m.group("unit").lower() == "miles" else 1.0)
-    return km >= _FAR_KM
+        return None
+    return float(m.group("n").replace(",", "")) * (1.6 if m.group("unit").lower() == "miles" else 1.0)
+
+
+def _far(before: str) -> bool:
+    km = _distance_km(before)
+    return km is not None and km >= _FAR_KM
 
 
 # A town or village named as 'near' is small enough to be where the strike was ('near the town
@@ -372,15 +377,15 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                     noun.startswith(("city", "capital"))
                     or (not noun and m.population >= _LANDMARK_POPULATION)
                 )
-                if reference or _far(before):
+                km = _distance_km(before)
+                if reference or (km is not None and km >= _FAR_KM):
                     # The strike was near the city, not in it ('about 100km from Saada'): a landmark.
                     continue
                 # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
-                near = near or _DISTANCE_BEFORE.search(before)
-                cities.append(cand(m, _NEAR_TIER if near else 3.0, m.countries))
+                cities.append(cand(m, _NEAR_TIER if near or km is not None else 3.0, m.countries))
                 if _strike_there(text, m):
                     placed_in.append((cities[-1], m.countries[:1]))
-                if _TOWN_NAMED_BEFORE.search(before) and m.population < _HOMONYM_POPULATION:
+                if named_as_small_town(text, m.start, m.text, gaz):
                     # 'the town of Toul' in Lebanon: the gazetteer's Toul is a small town in France;
                     # its country may be a namesake's, so it does not set the sentence abroad.
                     homonyms.update(m.countries[:1])
@@ -490,11 +495,8 @@ _TOWN_NAMED_BEFORE = re.compile(r"\b(?:town|village|hamlet)s?\s+of\s+(?:the\s+)?
 
 def named_as_small_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     """'the town of Toul': a small gazetteer town introduced as a town, maybe a namesake abroad."""
-    return bool(_TOWN_NAMED_BEFORE.search(text[max(0, start - 30) : start])) and small_town(name, gaz)
-
-
-def small_town(name: str, gaz: Gazetteer) -> bool:
-    """A gazetteer town small enough that a place of the same name elsewhere is likelier."""
+    if not _TOWN_NAMED_BEFORE.search(text[max(0, start - 30) : start]):
+        return False
     entry = gaz.city(name)
     return entry is not None and entry.population < _HOMONYM_POPULATION
 
