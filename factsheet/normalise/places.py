@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from factsheet.normalise.countries import find_countries, geonames, lookup_country
@@ -106,6 +107,19 @@ def _names() -> dict[str, _Entry]:
     return index
 
 
+def _alternates_index(keep: Callable[[str], bool], key: Callable[[str], str]) -> dict[str, _Entry]:
+    """Alternate names the filter keeps, under the key they are looked up by -> most populous city."""
+    index: dict[str, _Entry] = {}
+    for city in _cities():
+        alternates = city.get("alternatenames") or ()
+        assert isinstance(alternates, list | tuple)
+        entry = _entry(city)
+        for name in alternates:
+            if isinstance(name, str) and keep(name):
+                index.setdefault(key(name), entry)
+    return index
+
+
 @lru_cache(maxsize=1)
 def _alternate_names() -> dict[str, _Entry]:
     """Latin alternate names ('Bagdad') -> most populous city; built only when a main name misses.
@@ -113,15 +127,7 @@ def _alternate_names() -> dict[str, _Entry]:
     Accented alternates are skipped: folding 350,000 names costs more than the rare match it
     buys, and the main names are folded, so 'Sanaa' still meets 'Sana'a'.
     """
-    index: dict[str, _Entry] = {}
-    for city in _cities():
-        alternates = city.get("alternatenames") or ()
-        assert isinstance(alternates, list | tuple)
-        entry = _entry(city)
-        for name in alternates:
-            if isinstance(name, str) and name.isascii():
-                index.setdefault(name.lower(), entry)
-    return index
+    return _alternates_index(str.isascii, str.lower)
 
 
 @lru_cache(maxsize=1)
@@ -131,15 +137,7 @@ def _local_script_names() -> dict[str, _Entry]:
     Kept apart from the Latin index and built only when a name in those scripts is looked
     up, so English reporting never pays for folding them.
     """
-    index: dict[str, _Entry] = {}
-    for city in _cities():
-        alternates = city.get("alternatenames") or ()
-        assert isinstance(alternates, list | tuple)
-        entry = _entry(city)
-        for name in alternates:
-            if isinstance(name, str) and LOCAL_SCRIPT.search(name):
-                index.setdefault(_plain(name), entry)
-    return index
+    return _alternates_index(lambda name: bool(LOCAL_SCRIPT.search(name)), _plain)
 
 
 @lru_cache(maxsize=1)
