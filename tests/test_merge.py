@@ -336,3 +336,29 @@ def test_the_group_outlets_agree_struck_is_not_also_counted_as_its_target() -> N
     assert sheet.event.attacker.value == "Houthis"
     assert sheet.event.target_organisation.status == "unknown"
     assert "Wire A" in (sheet.event.target_organisation.note or "")
+
+
+def _market_reports(naming: int, silent: int) -> list[Extraction]:
+    """Independent reports of a market strike; the first `naming` name a group as its target."""
+    out = []
+    for i, outlet in enumerate(OUTLETS[: naming + silent]):
+        lead = f"{outlet} says an air strike hit a crowded market in Saada, a Houthi stronghold, on day {i}."
+        spec = {"city": ["Saada", lead]}
+        if i < naming:
+            spec["target_organisation"] = ["Houthi", lead]
+        out.append(extraction(article(f"{outlet} report number {i}.\n\n{lead}", outlet), spec))
+    return out
+
+
+def test_a_target_group_only_one_of_several_outlets_names_is_not_given_as_the_target() -> None:
+    sheet = merge(_market_reports(naming=1, silent=2))
+    field = sheet.event.target_organisation
+    assert field.value is None and field.status == "unknown"
+    assert [a.value for a in field.alternatives] == ["Houthis"]  # still visible, with its quote
+    assert "Alpha Daily" in (field.note or "") and "2 other independent sources" in (field.note or "")
+
+
+def test_a_target_group_is_kept_when_two_outlets_name_it_or_the_rest_cannot_outvote_it() -> None:
+    assert merge(_market_reports(naming=2, silent=3)).event.target_organisation.value == "Houthis"
+    lone = merge(_market_reports(naming=1, silent=1)).event.target_organisation
+    assert (lone.value, lone.status) == ("Houthis", "single_source")

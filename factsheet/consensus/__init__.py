@@ -124,6 +124,30 @@ def _not_the_attacker(ballots: list[Ballot], attacker: Outcome) -> tuple[list[Ba
     return kept, dropped
 
 
+#: A target group named by one source while at least this many other independent sources
+#: report the strike and name none is left unknown (kept as an alternative).
+LONE_TARGET_SILENT = 2
+
+
+def _lone_target_group(outcome: Outcome, silent_sources: int) -> Outcome:
+    """One outlet's target group against several silent ones is context, not the target.
+
+    Measured on the dev set: a group only one outlet of three or more names as targeted was
+    mostly the side in whose territory civilians were hit ('a Houthi stronghold', 'the war
+    between the army and the RSF') or the attacker's justification, not what the strike hit.
+    Outlets that report a strike on a group name the group; silence from the rest is evidence.
+    """
+    f = outcome.field
+    if f.status != "single_source" or silent_sources < LONE_TARGET_SILENT:
+        return outcome
+    note = (
+        f"only {', '.join(f.support)} named a targeted group; {silent_sources} other independent "
+        "sources reporting the strike named none, so it is not given as the target (see alternatives)"
+    )
+    field = f.model_copy(update={"value": None, "status": "unknown", "support": [], "note": note})
+    return replace(outcome, field=field, winner=None)
+
+
 def merge_extractions(
     extractions: Sequence[Extraction],
     *,
@@ -164,11 +188,15 @@ def merge_extractions(
         elif name == "target_organisation":
             kept, dropped = _not_the_attacker(ballots, outcomes["attacker"])
             outcome = vote_field(name, kept, reporting, allow_unverified)
+            naming = {groups[b.source] for b in kept}
+            outcome = _lone_target_group(outcome, len({groups[e.article.id] for e in strikes} - naming))
             if dropped:
                 note = (
                     f"not counted: {', '.join(sorted({b.outlet for b in dropped}))} named the attacker "
                     f"({dropped[0].value.text}) as the target"
                 )
+                if outcome.field.note:
+                    note = f"{outcome.field.note}; {note}"
                 outcome = replace(outcome, field=outcome.field.model_copy(update={"note": note}))
             outcomes[name] = outcome
         else:
