@@ -1165,3 +1165,12 @@ def test_a_regions_people_are_not_a_group() -> None:
         "before European leaders meet in Brussels for an emergency summit."
     )
     assert event.target_organisation is None
+
+
+def test_a_country_before_a_weapon_and_a_preposition_before_a_group_are_no_place_and_no_name() -> None:
+    event = read(
+        "An American hostage was killed in U.S. drone attack against al-Qaeda, officials said on Thursday. "
+        "Among the al-Qaeda operatives believed killed in the strike was a senior leader."
+    )
+    assert event.country is None, "'in U.S. drone attack' says whose drone, not where"
+    assert value(event, "target_organisation") == "al-Qaeda"

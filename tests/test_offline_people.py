@@ -221,3 +221,18 @@ def test_a_spokesman_speaking_in_a_statement_and_another_are_not_victims() -> No
     names = [p.text for p in event.people]
     assert "Peter Cook" not in names
     assert not any(n.startswith("Another") for n in names)
+
+
+def test_the_killing_of_nationals_named_with_their_nationality_and_a_quoted_analyst() -> None:
+    event = read(
+        "The White House confirmed the killing of Warren Weinstein, an American held by al-Qaeda, and Italian "
+        "Giovanni Lo Porto in a US drone strike on a compound near the border.\n\n"
+        "President Barack Obama expressed his deepest apologies over the killing of the two aid workers. "
+        "The death of the hostages is a blow to the programme, said Charles Lister, a fellow at the Doha Center."
+    )
+    got = fates(event)
+    assert got.get("Warren Weinstein", ("?",))[0] == "killed"
+    assert got.get("Giovanni Lo Porto", ("?",))[0] == "killed", "the nationality is no part of the name"
+    assert "Barack Obama" not in got, "he expressed apologies: a speaker"
+    assert not any("Lister" in name for name in got), "the analyst quoted after 'said'"
+    assert event.city is None, "'Warren' and 'Porto' are in the victims' names, not places"

@@ -10,6 +10,7 @@ sentence with offsets; a field no sentence supports stays None.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Literal
 
 from factsheet.extractors.offline.attackers import attacker_candidates
@@ -165,6 +166,25 @@ def _choose_places(
     return country, city, best(districts)
 
 
+def _without_names(found: PlaceCandidates, people: list[PersonValue]) -> PlaceCandidates:
+    """A town inside a named person's name is no place: 'Warren' of 'Warren Weinstein', 'Lo Porto'."""
+    names = [n for p in people for n in (p.text, *p.aliases) if " " in n]
+
+    def in_name(c: Candidate) -> bool:
+        sentence = c.info.sentence
+        at = c.start - sentence.start
+        return any(
+            m.start() <= at and at + len(c.text) <= m.end()
+            for n in names
+            if f" {c.text} " in f" {n} " and c.text != n
+            for m in re.finditer(re.escape(n), sentence.text)
+        )
+
+    if not any(in_name(c) for c in found.cities):
+        return found
+    return replace(found, cities=[c for c in found.cities if not in_name(c)])
+
+
 def _best_matching(cands: list[Candidate], codes: set[str]) -> Candidate | None:
     cands = [c for c in cands if not is_foreign(c)]
     if not cands:
@@ -287,7 +307,8 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     date = best(c for i in _pool(infos) for c in date_candidates(i, year, article.published))
     if date is not None:
         _flag_other_dates(infos, date, year, article.published)
-    found = {i.sentence.index: place_candidates(i, gaz) for i in infos if i.is_strike}
+    people = _people(infos, gaz)
+    found = {i.sentence.index: _without_names(place_candidates(i, gaz), people) for i in infos if i.is_strike}
     country, city, district = _choose_places(found, _pool(infos), gaz)
     main_cc = (country.data[0] if country and country.data else None) or (
         city.data[0] if city and city.data else None
@@ -308,7 +329,6 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     pool_ids = {i.sentence.index for i in pool}
     people_pool = pool + [i for i in named if i.sentence.index not in pool_ids]
     person = best(c for i in people_pool for c in person_candidates(i, gaz))
-    people = _people(infos, gaz)
     if person is not None and (_armed(person) or any(_KILLED_ROLE.search(i.sentence.text) for i in pool)):
         # 'killed a senior al-Shabaab commander ... killed Moalim Ayman': the lead says whom the
         # strike was after, the classic target cues say who that was.

@@ -210,6 +210,14 @@ def _strip_descriptors(span: NameSpan, gaz: Gazetteer) -> NameSpan | None:
     return NameSpan(text, start, span.end, span.possessive)
 
 
+# A capitalised preposition opening a sentence joins the name run ('Among the al-Qaeda
+# operatives'); it is not part of the group's name.
+_OPENING_PREPOSITIONS = (
+    "Among|Amongst|Against|Including|Despite|Unlike|Like|Between|Besides|Beyond|Within|Inside|Outside"
+    "|Near|Towards?|Without|Through|Across|Amid|Alongside|For|From|With|By|Under|Over|During|After|Before"
+)
+
+
 def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
     out = []
     for found in name_runs(text, ORG_RUN):
@@ -217,7 +225,9 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
         span: NameSpan | None = found
         # 'Head of Hezbollah's Media Relations Office': the body after a leading role.
         lead = re.match(
-            rf"(?:(?:The|A|An)\s+)?(?:{_ROLE_TITLE})\s+of\s+(?:the\s+)?|(?:The|A|An)\s+", found.text
+            rf"(?:(?:The|A|An)\s+)?(?:{_ROLE_TITLE})\s+of\s+(?:the\s+)?|(?:The|A|An)\s+"
+            rf"|(?:{_OPENING_PREPOSITIONS})\s+(?:the\s+)?",
+            found.text,
         )
         if lead:
             span = NameSpan(found.text[lead.end() :], found.start + lead.end(), found.end, found.possessive)

@@ -43,7 +43,7 @@ _LOCATIVE = re.compile(
 )
 # A place followed by one of these modifies people or forces ('US troops'), it is not where the strike was.
 _MODIFIES_AFTER = re.compile(
-    r"^[’']?s?(?:(?:\s*,|\s+and)\s+[A-Z][\w.’'-]*)*\s+(?:troops|forces|soldiers|personnel|military|army|service|servicemen|citizens|nationals|"
+    r"^\.?[’']?s?(?:(?:\s*,|\s+and)\s+[A-Z][\w.’'-]*)*\s+(?:troops|forces|soldiers|personnel|military|army|service|servicemen|citizens|nationals|"
     r"officials|government|embassy|bases?|warships?|ships?|vessels?|drones?|jets?|warplanes?|aircraft|"
     r"missiles?|interests|targets|positions|air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing)\b",
     re.IGNORECASE,

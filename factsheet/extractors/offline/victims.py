@@ -78,14 +78,15 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|district|province|governorate|neighbou?rhood|suburb|camp)\s+of\s+$", re.I
 )
 _SPEAKER_AFTER = speaker_after(
-    "pledged|vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed"
+    "pledged|vowed|described|condemned|called|urged|denied|accused|blamed|insisted|confirmed|expressed|"
+    "apologi[sz]ed|defended|ordered|authori[sz]ed|approved"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:[\w.]+\s+){0,3}$", re.I)
 # Roles of armed groups: a killed 'commander' was what the strike was after; a killed 'chief
 # of staff to the prime minister' or a mayor may have been a bystander.
 _ARMED_ROLES = ARMED_ROLES | {"fighter", "strategist", "financier", "bombmaker", "co-founder"}
 _DEATH_CONTEXT = re.compile(
-    r"\b(?:killed|dead|died|slain|martyred|wounded|injured|survived|targeted|target|assassinat\w+|victims?|"
+    r"\b(?:killed|(?:killing|deaths?)\s+of|dead|died|slain|martyred|wounded|injured|survived|targeted|target|assassinat\w+|victims?|"
     r"funeral|bodies|body)\b",
     re.I,
 )
@@ -168,11 +169,11 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         return []
     out: list[Named] = []
     for raw in name_runs(text):
-        title, span = split_title(strip_titles(raw))
+        title, span = split_title(_without_nationality(strip_titles(raw), gaz))
         if not is_name(span, gaz):
             continue
         before, after = text[max(0, span.start - 80) : span.start], text[span.end :]
-        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
+        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]) or _speaks_last(before, after):
             continue
         if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
             continue
@@ -198,6 +199,27 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
         )
         out.append(Named(value, info.relevance + (1.0 if targeted else 0.0)))
     return out
+
+
+def _without_nationality(span: NameSpan, gaz: Gazetteer) -> NameSpan:
+    """'American Warren Weinstein', 'Italian Giovanni Lo Porto': the nationality is no part of the name."""
+    first, _, rest = span.text.partition(" ")
+    if " " not in rest.strip() or not gaz.demonym(first):
+        return span
+    start = span.start + len(first) + 1
+    return NameSpan(rest, start, span.end, span.possessive)
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+_CLAUSE_GOES_ON = re.compile(
+    r"^[’']?s?\s*(?:,[^,.;]*,\s*)?(?:was|were|had|has|is|are|died|survived|and|who)\b"
+)
+
+
+def _speaks_last(before: str, after: str) -> bool:
+    """'..., said Charles Lister, a fellow at the Brookings Doha Center': the speaker of a quote
+    comes after 'said'; 'said X was killed' goes on to say what happened to X."""
+    return bool(_SAID_BEFORE.search(before)) and not _CLAUSE_GOES_ON.match(after)
 
 
 def _targeted(before: str, after: str) -> bool:
