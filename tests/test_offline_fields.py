@@ -1174,3 +1174,25 @@ def test_a_country_before_a_weapon_and_a_preposition_before_a_group_are_no_place
     )
     assert event.country is None, "'in U.S. drone attack' says whose drone, not where"
     assert value(event, "target_organisation") == "al-Qaeda"
+
+
+def test_a_town_placed_by_a_countrys_region_and_a_continent_that_is_no_town() -> None:
+    event = read(
+        "A senior al-Shabaab commander, Mohamed Mire, has been killed in a U.S. drone strike near Kunyo Barrow "
+        "in Somalia’s Lower Shabelle Region, the militants said. The command in Africa assessed that no "
+        "civilians were hurt."
+    )
+    assert value(event, "city") == "Kunyo Barrow"
+    continent = read(
+        "A U.S. strike killed al-Shabaab finance chief Mohamed Mire on Tuesday. The command in Africa "
+        "assessed no civilians were hurt."
+    )
+    assert continent.city is None, "a continent is not where it hit"
+
+
+def test_a_facility_placed_by_its_province_is_not_the_town() -> None:
+    event = read(
+        "An Israeli strike hit journalists at Nasser Hospital in Khan Younis Governorate on Monday, killing 15 "
+        "people, the Gaza media office said."
+    )
+    assert value(event, "city") != "Nasser Hospital"

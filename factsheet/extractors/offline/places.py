@@ -153,7 +153,13 @@ _COMMON_WORDS = frozenset(
     ]
 )
 # Names of seats of government and buildings that a gazetteer also lists as towns.
-_NOT_PLACES = frozenset({"White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"})
+_NOT_PLACES = frozenset(
+    {
+        *("White House", "Pentagon", "Kremlin", "Capitol", "Capitol Hill", "Downing Street"),
+        # Continents and world regions: the gazetteer has small towns named for some of them.
+        *("Africa", "Asia", "Europe", "America", "Americas", "Middle East", "Horn of Africa", "Sahel"),
+    }
+)
 # 'wounded and in the hospital in Lashkar Gah': where the wounded lie, even after a casualty word.
 _CARED_IN = re.compile(
     r"(?P<before>\b\w+\s+(?:(?:a|an|the)\s+)?)(?:hospitals?|clinic|morgue)\s+(?:in|at)\s+(?:the\s+)?$",
@@ -204,10 +210,19 @@ _LANDFORMS = frozenset(
     }
 )
 _REGION_WORDS = frozenset({"Province", "Governorate", "Region", "Oblast", "State", "County", "District"})
+# 'at Nasser Hospital in Khan Younis Governorate', 'Abha International Airport in Asir Province':
+# a facility placed by its province is the site, not a town.
+_FACILITY_WORDS = frozenset(
+    {
+        *("Hospital", "Airport", "Base", "School", "Mosque", "University", "Prison", "Stadium", "Hall"),
+        *("Centre", "Center", "Port", "Hotel", "Church", "Building", "Tower", "Complex", "Facility"),
+        *("Plant", "Refinery", "Terminal", "Dam", "Bridge", "Camp", "Market", "Station", "Factory"),
+    }
+)
 _IN_BEFORE = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?$", re.I)
 _IN_DISTRICT_BEFORE = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+)?$", re.I)
 _PLACED_AFTER = re.compile(
-    r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:region|province|governorate|district|countryside)\b"
+    r"^\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:region|province|governorate|district|countryside)\b"
     # 'in Musa Qala, Helmand province', 'in Bur Elade, Dinsor district'
     r"|^,\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:province|governorate|oblast|district)\b"
     # 'in Rann, part of the Kala-Balge local government area', '..., near the border with Cameroon'
@@ -438,7 +453,11 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         after = text[span.end :]
         country_after = re.match(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b", after)
         placed = _PLACED_AFTER.match(after) or (country_after and gaz.country(country_after.group(1)))
-        if span.start < opening or not placed or span.text.split()[-1] in _LANDFORMS | _REGION_WORDS:
+        if (
+            span.start < opening
+            or not placed
+            or span.text.split()[-1] in _LANDFORMS | _REGION_WORDS | _FACILITY_WORDS
+        ):
             continue  # ('in Rann, Nigeria': a town the gazetteer lacks, placed by its country)
         if not _IN_BEFORE.search(text[max(0, span.start - 25) : span.start]):
             continue
