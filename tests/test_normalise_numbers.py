@@ -144,6 +144,9 @@ def test_compatible_counts_is_symmetric(a: tuple[int | None, ...], b: tuple[int 
     [
         ("Fazlullah and two other insurgents", 3),
         ("Haidar and two others", 3),
+        ("Al Sammad was killed along with six of his associates", 7),
+        ("along with three other jihadists", 4),
+        ("Abu Wahib, the “military emir” of Anbar, and three other Islamic State members", 4),
         ("two others", 2),
         ("One hundred and five civilians", 105),
     ],

@@ -1196,3 +1196,27 @@ def test_a_facility_placed_by_its_province_is_not_the_town() -> None:
         "people, the Gaza media office said."
     )
     assert value(event, "city") != "Nasser Hospital"
+
+
+def test_a_named_dead_man_and_the_others_killed_with_him_are_counted_together() -> None:
+    said = read(
+        "Pentagon spokesman Peter Cook said Abu Wahib and three others died when their vehicle was hit."
+    )
+    assert value(said, "killed") == "Abu Wahib and three others"
+    apposition = read(
+        "Abu Wahib, the “military emir” of Anbar, and three other Islamic State members were killed May 6 "
+        "in a coalition air strike on their vehicle near Rutba."
+    )
+    assert value(apposition, "killed") == (
+        "Abu Wahib, the “military emir” of Anbar, and three other Islamic State members"
+    )
+
+
+def test_a_count_opening_a_quote_is_no_part_of_the_group_and_a_camps_people_no_part_of_its_name() -> None:
+    event = read(
+        "An Israeli airstrike on the Ain al-Hilweh Palestinian refugee camp killed 13 people on Tuesday. "
+        'The Israeli military stated, "Thirteen Hamas terrorists were eliminated in a precise strike '
+        "targeting the organisation's training compound.\""
+    )
+    assert value(event, "city") == "Ain al-Hilweh"
+    assert value(event, "target_organisation") == "Hamas"

@@ -391,7 +391,8 @@ def _split(tokens: list[_Token], separators: set[str]) -> list[list[_Token]]:
 
 
 def _conjuncts(segment: list[_Token]) -> list[list[_Token]]:
-    """Split 'A, B and C' into people; drop appositions ('X, a senior commander, and Y')."""
+    """Split 'A, B and C' into people; drop appositions ('X, a senior commander, and Y', 'X, the
+    military emir of Anbar, and three others')."""
     parts: list[list[_Token]] = []
     for chunk in _split(segment, {"and", "&"}):
         pieces = _split(chunk, {","})
@@ -399,7 +400,7 @@ def _conjuncts(segment: list[_Token]) -> list[list[_Token]]:
         for piece in pieces[1:]:
             previous = kept[-1]
             # 'X, a senior commander,' and 'the commander, Fuad Shukr,' name one person twice.
-            if piece[0].low in ("a", "an") and _looks_like_name(previous):
+            if piece[0].low in ("a", "an", "the") and _looks_like_name(previous):
                 continue
             if _looks_like_name(piece) and previous[0].low in _SINGULAR_DETERMINERS | _EITHER_DETERMINERS:
                 continue
@@ -430,10 +431,20 @@ def _noun_phrase(toks: list[_Token]) -> list[_Token]:
     return []
 
 
+_ALONG_WITH = re.compile(r"\balong\s+with\s+", re.IGNORECASE)
+
+
 def parse_count(text: str) -> Count | None:
     """(low, best, high, qualifier) for a casualty phrase; None when it states no count."""
     if not text or not text.strip():
         return None
+    along = _ALONG_WITH.search(text)
+    if along is not None and _first_quantity(_tokens(text[: along.start()])) is None:
+        # 'X was killed along with six of his associates', 'along with three other jihadists':
+        # the one the others went along with is one more.
+        rest = parse_count(text[along.end() :])
+        if rest is not None and rest[0] is not None and rest[1] is not None:
+            return rest[0] + 1, rest[1] + 1, None if rest[2] is None else rest[2] + 1, rest[3]
     toks = _tokens(text)
     lowered = " ".join(t.low for t in toks)
     zero = _ZERO.search(lowered)

@@ -75,7 +75,7 @@ _SUBSET_BEFORE = re.compile(
     r"(?:including|among\s+them|among\s+whom|among\s+those|of\s+whom|of\s+them)\s*$", re.I
 )
 _PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those|these)\b", re.I)
-_ENUM_AFTER = re.compile(r"^\s+(?:of\s+(?:his|her|their|its)\s+|other\s+)", re.I)
+_ENUM_AFTER = re.compile(r"^\s+(?:of\s+(?:his|her|their|its)\s+|others?\b)", re.I)
 _OF_NOUN = re.compile(r"^\s+of(?:\s+(?:his|her|their|its))?(?=\s)", re.I)
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.I)
 _AGE = re.compile(r"^-year-old|^\s*years?\s+old", re.I)
@@ -202,6 +202,10 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     return None
 
 
+# Words after which a list of the dead begins ('Cook said Abu Wahib and three others were killed').
+_LIST_OPENS = re.compile(r"\b(?:killing|killed|kills|including|when|that|said|says|told)\s+|[-–—]\s+")
+
+
 def _enumeration_start(text: str, phrase: _Phrase) -> int | None:
     """'the commander and two of his bodyguards': where the enumeration begins, if it is one."""
     after = text[phrase.start :]
@@ -209,17 +213,22 @@ def _enumeration_start(text: str, phrase: _Phrase) -> int | None:
     if not num or not _ENUM_AFTER.match(after[num.end() :]):
         return None
     before = text[: phrase.start]
-    if not re.search(r"\band\s+$", before):
+    if not re.search(r"\b(?:and|along\s+with)\s+$", before):
         return None
-    # Just after the last comma, semicolon or quote, or after a word that opens the list.
+    # Just after the last comma, semicolon or quote, or after a word that opens the list; a
+    # comma just before 'and' closes an apposition ('Abu Wahib, the military emir of Anbar, and').
+    comma = before.rfind(",") + 1
+    apposition = before[comma:].strip() == "and"
     start = max(
-        before.rfind(",") + 1,
+        0 if apposition else comma,
         before.rfind(";") + 1,
-        before.rfind("“") + 1,
-        *(m.end() for m in re.finditer(r"\b(?:killing|killed|kills|including|when|that)\s+", before)),
+        0 if apposition else before.rfind("“") + 1,
+        *(m.end() for m in _LIST_OPENS.finditer(before)),
     )
     while start < len(before) and before[start] in ' "“':
         start += 1
+    if re.fullmatch(r"\s*(?:and|along\s+with)\s*", before[start:]):
+        return None  # 'were killed and 12 others were wounded': nobody is listed before 'and'
     return start if phrase.start - start <= 120 else None
 
 

@@ -217,6 +217,12 @@ _OPENING_PREPOSITIONS = (
     "|Near|Towards?|Without|Through|Across|Amid|Alongside|For|From|With|By|Under|Over|During|After|Before"
 )
 
+# 'Thirteen Hamas members were killed': a count opening the sentence is no part of the name.
+_OPENING_QUANTITIES = (
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen"
+    "|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Dozens|Scores|Hundreds|Several|Many|Some|Both|All"
+)
+
 
 def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
     out = []
@@ -226,7 +232,7 @@ def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
         # 'Head of Hezbollah's Media Relations Office': the body after a leading role.
         lead = re.match(
             rf"(?:(?:The|A|An)\s+)?(?:{_ROLE_TITLE})\s+of\s+(?:the\s+)?|(?:The|A|An)\s+"
-            rf"|(?:{_OPENING_PREPOSITIONS})\s+(?:the\s+)?",
+            rf"|(?:{_OPENING_PREPOSITIONS})\s+(?:the\s+)?|(?:{_OPENING_QUANTITIES})\s+(?:of\s+the\s+)?",
             found.text,
         )
         if lead:

@@ -467,7 +467,9 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
     for span in name_runs(text):
         # 'the busy Dahyan market', 'in Ahmed Wal area', 'the Nur Gul Kalay village': the site
         # itself, which a gazetteer of cities rarely has; it says more than the province's capital.
-        if span.start < opening or not _SETTLEMENT_AFTER.match(text[span.end :]):
+        run_end = span.end
+        span = _without_nationality(span, gaz)
+        if span.start < opening or not _SETTLEMENT_AFTER.match(text[run_end:]):
             continue
         if not _SETTLEMENT_BEFORE.search(text[max(0, span.start - 25) : span.start]):
             continue
@@ -477,18 +479,18 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             continue  # 'the ISIL-controlled town of Manbij': who holds it, not its name
         if gaz.country(span.text) or gaz.demonym(span.text) or span.text.split()[0] in NOT_PLACE_STARTS:
             continue
-        within = _WITHIN.match(text[span.end :])
+        within = _WITHIN.match(text[run_end:])
         if within:
             # 'the Al-Khamees market in Mastaba district': the market is a site in Mastaba.
-            inner = next(iter(name_runs(text[span.end + within.end() :])), None)
-            after_inner = text[span.end + within.end() + (inner.end if inner else 0) :]
+            inner = next(iter(name_runs(text[run_end + within.end() :])), None)
+            after_inner = text[run_end + within.end() + (inner.end if inner else 0) :]
             if (
                 inner is not None
                 and inner.start == 0
                 and not gaz.country(inner.text)
                 and not _REGION_AFTER.match(after_inner)
             ):
-                start = span.end + within.end()
+                start = run_end + within.end()
                 span = NameSpan(inner.text, start, start + inner.end)
         _add_site(cities, cand(span, _SITE_TIER, ()))
     district_towns: list[Candidate] = []
@@ -506,6 +508,14 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
     return PlaceCandidates(
         countries, cities, districts, district_towns, frozenset(locative), frozenset(homonyms)
     )
+
+
+def _without_nationality(span: NameSpan, gaz: Gazetteer) -> NameSpan:
+    """'the Ain al-Hilweh Palestinian refugee camp': the people's name is no part of the site's."""
+    head, _, last = span.text.rpartition(" ")
+    if not head or not gaz.demonym(last):
+        return span
+    return NameSpan(head, span.start, span.start + len(head), span.possessive)
 
 
 _HOMONYM_POPULATION = 100_000
