@@ -323,6 +323,29 @@ def test_a_village_says_more_than_the_province_district_it_lies_in() -> None:
     assert town.event.city.status == "agreed"
 
 
+def test_a_town_says_more_than_its_provinces_seat_but_towns_of_other_provinces_conflict() -> None:
+    sheet = merge(
+        [
+            city_report("Wire A", "The Pentagon said the strike hit near Idlib on Monday.", "Idlib"),
+            city_report("Wire B", "The missiles hit his car in Jisr al-Shughour town.", "Jisr al-Shughour"),
+            city_report(
+                "Wire C", "A drone struck a car in Jisr al-Shughur, monitors said.", "Jisr al-Shughur"
+            ),
+            city_report("Wire D", "A strike near Idlib killed a commander.", "Idlib"),
+        ]
+    )
+    assert sheet.event.city.status == "agreed"
+    assert sheet.event.city.value not in (None, "Idlib")
+    assert any(a.value == "Idlib" and a.compatible for a in sheet.event.city.alternatives)
+    other = merge(
+        [
+            city_report("Wire A", "The strike hit a market in Idlib.", "Idlib"),
+            city_report("Wire B", "The strike hit a market in Manbij.", "Manbij"),
+        ]
+    )
+    assert other.event.city.status == "contested", "Manbij is in Aleppo province, not Idlib's"
+
+
 def test_the_group_outlets_agree_struck_is_not_also_counted_as_its_target() -> None:
     lead = "Houthi drones attacked a military parade at the al-Anad base on Thursday."
     reports = [

@@ -25,7 +25,7 @@ from factsheet.normalise.actors import canonical_actor
 from factsheet.normalise.compare import compatible, equivalent, same_speaker, sheet_value, spelling
 from factsheet.normalise.dates import normalise_date
 from factsheet.normalise.entities import clean_name
-from factsheet.normalise.places import canonical_district
+from factsheet.normalise.places import canonical_district, region_seat, seat_and_town
 from factsheet.normalise.times import normalise_time
 from factsheet.normalise.weapons import canonical_weapon
 
@@ -211,3 +211,10 @@ def test_relations_are_symmetric(field: str, data: st.DataObject) -> None:
     assert compatible(field, a, b) == compatible(field, b, a)
     if equivalent(field, a, b):
         assert compatible(field, a, b)
+
+
+def test_a_provinces_seat_and_a_town_in_that_province_do_not_contradict() -> None:
+    assert region_seat("Idlib") and not region_seat("Jisr al-Shughour")
+    assert seat_and_town("Idlib", "Jisr al-Shughour")
+    assert not seat_and_town("Idlib", "Manbij"), "Manbij lies in Aleppo province"
+    assert not seat_and_town("Jisr al-Shughour", "Idlib"), "the smaller town is no seat of the bigger"

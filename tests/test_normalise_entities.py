@@ -139,3 +139,7 @@ def test_clean_name() -> None:
     assert clean_name("  the Kataib Hezbollah militia ") == "Kataib Hezbollah"
     assert clean_name("Iranian-backed militia") == "Iranian-backed militia"
     assert clean_name("Gen. Qassem Soleimani") == "Qassem Soleimani"
+
+
+def test_a_sun_letter_article_written_apart_is_the_article() -> None:
+    assert same_entity("Jisr al-Shughur", "Jisr ash Shughūr")

@@ -57,15 +57,8 @@ class Cluster:
             return max(organisations.level(b.value.text) if b.value.canonical else 0 for b in self.ballots)
         if self.field == "city":
             # A place the gazetteer lacks (a village) says more than a big city named for it, or
-            # than the province's district it lies in.
-            return max(
-                2
-                if b.value.canonical
-                and not places.known_city(b.value.canonical)
-                and places.town_district(b.value.text) is None
-                else _specificity(b.value)
-                for b in self.ballots
-            )
+            # than the province's district it lies in; a province's seat ('Idlib') says least.
+            return max(_place_specificity(b.value) for b in self.ballots)
         return max(_specificity(b.value) for b in self.ballots)
 
     def distinct_values(self) -> list[Value]:
@@ -84,6 +77,14 @@ class Cluster:
 
     def sort_key(self) -> str:
         return self.ballots[0].value.canonical or self.ballots[0].value.text
+
+
+def _place_specificity(value: Value) -> int:
+    if not value.canonical:
+        return 0
+    if not places.known_city(value.canonical) and places.town_district(value.text) is None:
+        return 2
+    return 0 if places.region_seat(value.canonical) else 1
 
 
 def _specificity(value: Value) -> int:

@@ -22,7 +22,9 @@ from factsheet.normalise.places import (
     is_direction,
     known_city,
     landmark,
+    region_seat,
     same_place,
+    seat_and_town,
     town_district,
 )
 from factsheet.normalise.times import compatible_times, equivalent_times, sheet_clock
@@ -75,13 +77,15 @@ def _place_compatible(a: Value, b: Value) -> bool:
         or _landmark_and_village(b, a)
         or _district_and_village(a, b)
         or _district_and_village(b, a)
+        or seat_and_town(_key(a), _key(b))
+        or seat_and_town(_key(b), _key(a))
     )
 
 
 def _landmark_and_village(big: Value, small: Value) -> bool:
     """'Aleppo' and 'Urum al-Kubra': a big city outlets place the strike by, and a place the
     gazetteer lacks, in reports of one strike; the second says more and does not contradict."""
-    return landmark(_key(big)) and not known_city(_key(small))
+    return (landmark(_key(big)) or region_seat(_key(big))) and not known_city(_key(small))
 
 
 def _district_and_village(area: Value, small: Value) -> bool:

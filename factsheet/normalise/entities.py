@@ -108,7 +108,7 @@ _PARTICLE_SPELLINGS = {
     "abo": "abu",
     "abi": "abu",
 }
-_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ul|a[dnrstz]|ash|adh|ath)-(?=\w)")
+_ARTICLE_PREFIX = re.compile(r"\b(?:(?:al|el|ul|a[dnrstz]|ash|adh|ath)-|(?:ash|adh|ath)\s+)(?=\w)")
 _VOWELS = set("aeiou")
 
 

@@ -83,7 +83,7 @@ def _tidy(text: str) -> str:
     return re.sub(r"^(?:in|at|on|near)\s+", "", re.sub(r"^the\s+", "", text, flags=re.I), flags=re.I)
 
 
-_Entry = tuple[int, str, str]  # (population, GeoNames name, country code)
+_Entry = tuple[int, str, str, str]  # (population, GeoNames name, country code, admin1 code)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +94,12 @@ def _cities() -> list[dict[str, object]]:
 
 
 def _entry(city: dict[str, object]) -> _Entry:
-    return int(str(city.get("population") or 0)), str(city["name"]), str(city["countrycode"])
+    return (
+        int(str(city.get("population") or 0)),
+        str(city["name"]),
+        str(city["countrycode"]),
+        str(city.get("admin1code") or ""),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +179,32 @@ def landmark(name: str) -> bool:
     """Whether the gazetteer knows this as a big city, one that outlets name for places around it."""
     entry = _city_entry(name)
     return entry is not None and entry[0] >= LANDMARK_POPULATION
+
+
+@lru_cache(maxsize=1)
+def _region_seats() -> dict[tuple[str, str], str]:
+    """(country, first-level region) -> its most populous city, the one a province is named by."""
+    seats: dict[tuple[str, str], str] = {}
+    for city in _cities():
+        entry = _entry(city)
+        if entry[3] and entry[3] != "00":
+            seats.setdefault((entry[2], entry[3]), entry[1])
+    return seats
+
+
+def region_seat(name: str) -> bool:
+    """Whether this is the biggest city of its province ('Idlib'), whose name outlets use for the province."""
+    entry = _city_entry(name)
+    return entry is not None and _region_seats().get((entry[2], entry[3])) == entry[1]
+
+
+def seat_and_town(seat: str, town: str) -> bool:
+    """'near Idlib' and 'in Jisr al-Shughur': the seat of a province, named for the province by
+    some outlets, and a smaller town in that province named by others; not a contradiction."""
+    a, b = _city_entry(seat), _city_entry(town)
+    if a is None or b is None or a[1:3] == b[1:3] or a[0] <= b[0]:
+        return False
+    return a[2:] == b[2:] and region_seat(seat)
 
 
 def country_for_city(city: str) -> str | None:
