@@ -1220,3 +1220,12 @@ def test_a_count_opening_a_quote_is_no_part_of_the_group_and_a_camps_people_no_p
     )
     assert value(event, "city") == "Ain al-Hilweh"
     assert value(event, "target_organisation") == "Hamas"
+
+
+def test_a_quarter_named_with_its_city_is_the_district_and_the_city_stays_the_city() -> None:
+    event = read(
+        "Pakistani jets carried out an air strike on Thursday night. One strike reportedly occurred in Kabul "
+        "around 9:50 p.m. local time, in the Abdul Haq Square area near several government ministries."
+    )
+    assert value(event, "city") == "Kabul"
+    assert value(event, "district") == "Abdul Haq Square"

@@ -51,6 +51,7 @@ from factsheet.models import (
 from factsheet.normalise.entities import same_entity, word_count
 from factsheet.normalise.numbers import parse_count
 from factsheet.normalise.organisations import same_organisation
+from factsheet.normalise.places import known_city, landmark
 
 # A strike report says what happened within its first sentences.
 _OPENING_SENTENCES = 12
@@ -163,7 +164,19 @@ def _choose_places(
             country = None
         else:
             city = None
-    return country, city, best(districts)
+    district = best(districts)
+    if city is not None and district is not None and city.text == district.text:
+        # 'in Kabul ..., in the Abdul Haq Square area': a quarter of the city named with it is
+        # the district; the city is the other place.
+        same_sentence = city.info.sentence.index
+        other = best(
+            c
+            for c in cities
+            if c.text != city.text and c.info.sentence.index == same_sentence and not is_foreign(c)
+        )
+        if other is not None and landmark(other.text) and not known_city(city.text):
+            city = other
+    return country, city, district
 
 
 def _without_names(found: PlaceCandidates, people: list[PersonValue]) -> PlaceCandidates:
