@@ -385,3 +385,20 @@ def test_a_target_group_is_kept_when_two_outlets_name_it_or_the_rest_cannot_outv
     assert merge(_market_reports(naming=2, silent=3)).event.target_organisation.value == "Houthis"
     lone = merge(_market_reports(naming=1, silent=1)).event.target_organisation
     assert (lone.value, lone.status) == ("Houthis", "single_source")
+
+
+def test_two_outlets_each_naming_a_different_target_group_against_more_silent_ones_give_none() -> None:
+    reports = _market_reports(naming=0, silent=5)
+    lead = "Rebels said an air strike hit a crowded market in Saada, where an army unit was based."
+    reports[0] = extraction(
+        article(f"Alpha Daily report.\n\n{lead}", "Alpha Daily"),
+        {"city": ["Saada", lead], "target_organisation": ["Houthi", lead]},
+    )
+    reports[1] = extraction(
+        article(f"Bravo Post report.\n\n{lead} Extra words.", "Bravo Post"),
+        {"city": ["Saada", lead], "target_organisation": ["Yemeni army", lead]},
+    )
+    field = merge(reports).event.target_organisation
+    assert (field.value, field.status) == (None, "unknown")
+    assert {a.value for a in field.alternatives} == {"Houthis", "Yemeni army"}
+    assert "3 other independent sources" in (field.note or "")

@@ -1229,3 +1229,11 @@ def test_a_quarter_named_with_its_city_is_the_district_and_the_city_stays_the_ci
     )
     assert value(event, "city") == "Kabul"
     assert value(event, "district") == "Abdul Haq Square"
+
+
+def test_a_group_whose_claims_are_reported_is_a_speaker_not_the_target() -> None:
+    event = read(
+        "An Israeli strike on a five-storey building in Beit Lahia killed 93 people on Tuesday. "
+        "The military said it was investigating the strike, urging skepticism of Hamas’s claims."
+    )
+    assert event.target_organisation is None

@@ -129,8 +129,8 @@ def _not_the_attacker(ballots: list[Ballot], attacker: Outcome) -> tuple[list[Ba
 LONE_TARGET_SILENT = 2
 
 
-def _lone_target_group(outcome: Outcome, silent_sources: int) -> Outcome:
-    """One outlet's target group against several silent ones is context, not the target.
+def _lone_target_group(outcome: Outcome, naming_sources: int, silent_sources: int) -> Outcome:
+    """Target groups each named by one outlet only, against more silent ones, are context.
 
     Measured on the dev set: a group only one outlet of three or more names as targeted was
     mostly the side in whose territory civilians were hit ('a Houthi stronghold', 'the war
@@ -138,11 +138,14 @@ def _lone_target_group(outcome: Outcome, silent_sources: int) -> Outcome:
     Outlets that report a strike on a group name the group; silence from the rest is evidence.
     """
     f = outcome.field
-    if f.status != "single_source" or silent_sources < LONE_TARGET_SILENT:
+    lone = f.status == "single_source" or (f.status == "contested" and outcome.independent_support == 1)
+    if not lone or silent_sources < LONE_TARGET_SILENT or silent_sources <= naming_sources:
         return outcome
+    named_by = sorted({o for a in f.alternatives if a.verified for o in a.outlets})
     note = (
-        f"only {', '.join(f.support)} named a targeted group; {silent_sources} other independent "
-        "sources reporting the strike named none, so it is not given as the target (see alternatives)"
+        f"only {', '.join(named_by)} named a targeted group, each a different one or alone; "
+        f"{silent_sources} other independent sources reporting the strike named none, so no target "
+        "group is given (see alternatives)"
     )
     field = f.model_copy(update={"value": None, "status": "unknown", "support": [], "note": note})
     return replace(outcome, field=field, winner=None)
@@ -189,7 +192,8 @@ def merge_extractions(
             kept, dropped = _not_the_attacker(ballots, outcomes["attacker"])
             outcome = vote_field(name, kept, reporting, allow_unverified)
             naming = {groups[b.source] for b in kept}
-            outcome = _lone_target_group(outcome, len({groups[e.article.id] for e in strikes} - naming))
+            silent = len({groups[e.article.id] for e in strikes} - naming)
+            outcome = _lone_target_group(outcome, len(naming), silent)
             if dropped:
                 note = (
                     f"not counted: {', '.join(sorted({b.outlet for b in dropped}))} named the attacker "

@@ -152,7 +152,8 @@ _ORG_NOUN_BEFORE = re.compile(
 # 'a Houthi spokesman', 'the group's al-Manar television': the group speaks, it is not named as hit.
 _SPEAKS_FOR_AFTER = re.compile(
     r"^[’']?s?\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|person|woman)|officials?|media\s+office|television|"
-    r"TV|channel|news\s+agency|statement|ministry|government|administration|authorities)\b",
+    r"TV|channel|news\s+agency|statements?|ministry|government|administration|authorities|claims?|"
+    r"accounts?|figures|allegations?)\b",
     re.I,
 )
 _NAMED_SPEAKER = re.compile(rf"^\s+(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]+(?={speaker_after().pattern[1:]})")
