@@ -430,6 +430,12 @@ def test_a_village_or_market_the_gazetteer_lacks_is_the_strike_site_not_the_prov
             "2019-01-06",
             "Monday",
         ),
+        (
+            "An Israeli drone strike on a refugee camp near Sidon killed 13 people on Tuesday. It was followed "
+            "on Wednesday by several strikes on southern Lebanon.",
+            "2025-11-20",
+            "Tuesday",
+        ),
     ],
 )
 def test_statement_days_periods_and_old_dates_are_not_the_strikes(

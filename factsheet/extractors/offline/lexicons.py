@@ -647,6 +647,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
+        # 'It was followed on Wednesday by several strikes on southern Lebanon': what came next.
+        r"\b(?:was|were)\s+followed\s+(?:[\w,]+\s+){0,3}?by\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
         r"^\W*(?:(?-i:[A-Z]{2,})\s+)*(?:elsewhere|separately)\b",
         # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
