@@ -236,3 +236,14 @@ def test_the_killing_of_nationals_named_with_their_nationality_and_a_quoted_anal
     assert "Barack Obama" not in got, "he expressed apologies: a speaker"
     assert not any("Lister" in name for name in got), "the analyst quoted after 'said'"
     assert event.city is None, "'Warren' and 'Porto' are in the victims' names, not places"
+
+
+def test_a_speaker_under_a_long_description_who_said_is_no_target() -> None:
+    event = read(
+        "An Israeli strike on the Ain al-Hilweh camp killed 13 people on Tuesday. The group's assertion was "
+        "backed by Abdul Hadi Al Asadi, a member of the Palestine Liberation Organisation (PLO) and the "
+        "spokesman for the Palestinian National Security Forces in Lebanon, who said the strike hit boys "
+        "playing football."
+    )
+    assert event.target_person is None
+    assert "Abdul Hadi Al Asadi" not in fates(event)

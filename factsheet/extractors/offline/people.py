@@ -65,7 +65,8 @@ _DIED_AFTER = re.compile(
 
 
 def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
-    """'X said', 'X, a spokesman, told', 'X on Tuesday denounced': X speaks and is no victim.
+    """'X said', 'X, a spokesman, told', 'X on Tuesday denounced': X speaks and is no victim;
+    so does 'X, a member of the PLO and the spokesman for ... in Lebanon, who said'.
 
     One pattern for the target cues and the victims; the victims' reading adds verbs of its own.
     """
@@ -74,7 +75,8 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
         "downplayed|insisted|tweeted|posted|explained"
     )
     return re.compile(
-        r"^\s*,?\s*(?:[^,.;]{0,90},\s*){0,2}(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
+        r"^\s*,?\s*(?:(?:[^,.;]{0,90},\s*){0,2}|,[^.;]{0,160}?,\s*who\s+)"
+        r"(?:also\s+|later\s+|earlier\s+|then\s+)?(?:on\s+\w+day\s+)?"
         r"(?:in\s+an?\s+(?:statement|interview|tweet|post|briefing)\s+|on\s+(?:twitter|telegram|x)\s+)?"
         r"(?:has\s+|had\s+|have\s+)?"
         rf"(?:{verbs}{'|' + more_verbs if more_verbs else ''})\b"
