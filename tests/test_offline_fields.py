@@ -1246,3 +1246,17 @@ def test_what_followed_the_strike_does_not_date_it() -> None:
         "2025-11-20",
     )
     assert event.date is None
+
+
+def test_the_dead_listed_after_a_name_are_not_the_wounded_and_a_whole_lands_toll_is_not_the_strikes() -> None:
+    event = read(
+        "An Israeli strike hit the Al-Baqa cafe in Gaza City on Monday. The blast killed Abu Hatab, more than "
+        "20 other civilians inside, and injured Abusultan, who was struck by shrapnel, a witness said."
+    )
+    assert value(event, "killed") == "Abu Hatab, more than 20 other civilians"
+    assert event.injured is None
+    wide = read(
+        "An Israeli air strike on a seafront cafe in Gaza City killed at least 20 people on Monday. Israeli "
+        "strikes intensified into Tuesday, killing over 110 people across the Gaza Strip."
+    )
+    assert value(wide, "killed") == "at least 20 people"

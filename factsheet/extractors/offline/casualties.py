@@ -239,13 +239,29 @@ def _object_enumeration(text: str, pos: int, add: Callable[[int, int, float], No
         return False
     start = pos + clause.start(1)
     for m in _NUM.finditer(text, start, pos + clause.end(1)):
-        if not re.search(r"\w.*\band\s+$", text[start : m.start()]):
+        joined = re.search(r"\w.*\band\s+$", text[start : m.start()])
+        # 'killed Abu Hatab, more than 20 other civilians inside': a comma joins 'other' ones too.
+        listed = re.search(r"\w.*,\s+$", text[start : m.start()]) and re.match(
+            r"(?:[\w-]+\s+){0,3}?others?\b", text[m.end() :].lstrip()
+        )
+        if not (joined or listed):
             continue
         phrase = _phrase_at(text, m)
         if phrase is not None and phrase.noun is not None:
             add(start, phrase.end, 2.5)
             return True
     return False
+
+
+def _object_of_other(text: str, pos: int, kind: Kind) -> bool:
+    """Is the count at `pos` the object of the other kind's active verb earlier in its clause?"""
+    other: Kind = "injured" if kind == "killed" else "killed"
+    clause = re.split(r"[.;:]", text[:pos])[-1]
+    return any(
+        _ACTIVE.match(v.group("v"))
+        and not re.search(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$", clause[: v.start()])
+        for v in _VERBS[other].finditer(clause)
+    )
 
 
 def _foreign(text: str, pos: int) -> bool:
@@ -356,6 +372,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
                 break
             if any(phrase.end <= v.start() < verb.start() for v in all_verbs if v is not verb):
                 break
+            if _object_of_other(text, phrase.start, kind):
+                break  # 'killed X, 20 other civilians inside, and injured Y': the dead, not the hurt
             add(phrase, _tier(phrase, text))
             break
     if kind == "killed":

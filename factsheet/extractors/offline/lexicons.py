@@ -647,6 +647,9 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?:\s+(?:19|20)\d\d\b|\b(?!\s+\d))|\bin\s+(?:19|20)\d\d\b",
         r"\b(?:first|second|third)\s+phase\b",
+        # 'killing over 110 people across the Gaza Strip': a toll or a campaign over a whole land.
+        r"\b(?-i:across|throughout)\s+(?:the\s+)?(?:country|territory|region|enclave|Gaza(?:\s+Strip)?|"
+        r"Lebanon|Yemen|Syria|Ukraine|Iraq|Sudan|Afghanistan|Somalia|Libya|Israel)\b",
         # 'It was followed on Wednesday by several strikes on southern Lebanon': what came next.
         r"\b(?:was|were)\s+followed\s+(?:[\w,]+\s+){0,3}?by\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
