@@ -1260,3 +1260,12 @@ def test_the_dead_listed_after_a_name_are_not_the_wounded_and_a_whole_lands_toll
         "strikes intensified into Tuesday, killing over 110 people across the Gaza Strip."
     )
     assert value(wide, "killed") == "at least 20 people"
+
+
+def test_counted_troops_killed_in_a_headline_are_the_dead_not_the_attacker() -> None:
+    for text in (
+        "Toll from Yemen rebel attack rises, 10 Saudi troops killed\n\nA rebel missile hit a base in Marib.",
+        "Bodies of UAE troops killed in Friday blast arrive home\n\nA rebel missile hit a base in Marib.",
+    ):
+        assert read(text).attacker is None, text
+    assert value(read("Saudi troops killed 10 rebels in a raid on a base in Marib on Friday."), "attacker")

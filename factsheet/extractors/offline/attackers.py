@@ -80,6 +80,15 @@ _RESPONSIBILITY = re.compile(
 )
 
 
+# Counted forces, or forces the bodies are of, are the dead: '10 Saudi troops', 'Bodies of UAE troops'.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|bod(?:y|ies)\s+of))\s+$",
+    re.I,
+)
+# '... troops killed in Friday blast': a headline's participle, not a verb with an object.
+_PARTICIPLE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\s(?:in|on|at|near|when|after|as|by|during)\b)", re.I)
+
+
 def _alternation(names: list[str]) -> str:
     unique = sorted({n for n in names if n and n not in AMBIGUOUS_COUNTRY_NAMES}, key=len, reverse=True)
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
@@ -168,6 +177,13 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             continue
         if re.search(r"\b(?:were|was|been|being|are|is)\s*$", m.group("rest")):
             continue  # 'Taliban fighters were killed': the forces suffered the strike
+        if _COUNTED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or (
+            not m.group("rest").strip()
+            and m.group().endswith("killed")
+            and _PARTICIPLE_AFTER.match(text[m.end() :])
+        ):
+            continue  # '10 Saudi troops killed', 'Bodies of UAE troops killed in Friday blast'
+
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
     for m in agent.finditer(text):
