@@ -1269,3 +1269,16 @@ def test_counted_troops_killed_in_a_headline_are_the_dead_not_the_attacker() -> 
     ):
         assert read(text).attacker is None, text
     assert value(read("Saudi troops killed 10 rebels in a raid on a base in Marib on Friday."), "attacker")
+
+
+def test_a_capital_east_of_which_a_base_lies_or_that_a_group_holds_is_not_where_it_hit() -> None:
+    east = read(
+        "Friday's explosion at the Safer base in Marib province east of the rebel-held Yemeni capital Sanaa "
+        "killed 45 soldiers."
+    )
+    assert value(east, "city") != "Sanaa"
+    held = read(
+        "The Ansar Allah movement, who control Yemen’s capital Sanaa, struck a deadly blow on Friday against "
+        "Gulf troops in Marib, killing 45."
+    )
+    assert value(held, "city") == "Marib"

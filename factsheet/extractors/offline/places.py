@@ -91,8 +91,15 @@ _CARE_CONTEXT = re.compile(
 # strike is placed by, weaker evidence than the place it hit ('in the town of Urum al-Kubra').
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+|(?:[\w’'-]+\s+){1,3}(?=(?:city|town|capital|village)\b))?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?P<noun>(?:city|town|capital|village)(?:\s+of|,)?\s+)?$",
+)
+# 'the movement, who control Yemen's capital Sanaa, struck ...': who holds the city, not where it hit.
+_CONTROL_BEFORE = re.compile(
+    r"\b(?:control|controls|controlled|controlling|hold|holds|held|seized|captured|took)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # 'about 100km from the city of Saada', '200 kilometers (125 miles) northwest of Mogadishu'
 _DISTANCE_BEFORE = re.compile(
@@ -384,6 +391,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             if _CARE_CONTEXT.search(text) and (
                 not _strike_there(text, m) or _cared_in(text[max(0, m.start - 40) : m.start])
             ):
+                continue
+            if _CONTROL_BEFORE.search(before):
                 continue
             if _locative(text, m) or _CAPITAL_BEFORE.search(before) or _POSSESSIVE_PLACE_AFTER.match(after):
                 near = _REFERENCE_BEFORE.search(before)
