@@ -1282,3 +1282,16 @@ def test_a_capital_east_of_which_a_base_lies_or_that_a_group_holds_is_not_where_
         "Gulf troops in Marib, killing 45."
     )
     assert value(held, "city") == "Marib"
+
+
+def test_two_counts_joined_by_and_make_one_toll_but_two_clauses_do_not() -> None:
+    family = read(
+        "JeM chief Masood Azhar acknowledged on Wednesday that 10 members of his family and four close "
+        "associates were killed in the Indian missile strike on Bahawalpur."
+    )
+    assert value(family, "killed") == "10 members of his family and four close associates"
+    clauses = read(
+        "An air strike hit the aid convoy near Aleppo on Monday. In the attack 18 of the 31 lorries were "
+        "destroyed and 20 civilians were killed."
+    )
+    assert value(clauses, "killed") == "20 civilians"

@@ -68,6 +68,8 @@ _SINGLE = re.compile(
     rf"killed\b|\b(?:killed|killing|kills)\s+(?P<np2>(?:a|an)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{_PERSON_ALT}))\b",
 )
 _AND_MORE = re.compile(
+    # '10 members of his family and four close associates'
+    r"(?:\s+of\s+(?:his|her|their|its|the)\s+\w+)?"
     rf",?\s+and\s+(?:their|his|her|its|a|an|the|one|two|three|four|five)\s+(?:[A-Za-z’'\-]+\s+){{0,2}}?"
     rf"(?:{_PERSON_ALT})\b"
 )
@@ -210,11 +212,18 @@ def _enumeration_start(text: str, phrase: _Phrase) -> int | None:
     """'the commander and two of his bodyguards': where the enumeration begins, if it is one."""
     after = text[phrase.start :]
     num = _NUM.match(after)
-    if not num or not _ENUM_AFTER.match(after[num.end() :]):
-        return None
     before = text[: phrase.start]
-    if not re.search(r"\b(?:and|along\s+with)\s+$", before):
+    if not num or not re.search(r"\b(?:and|along\s+with)\s+$", before):
         return None
+    if not _ENUM_AFTER.match(after[num.end() :]):
+        # '10 members of his family and four close associates': two counts make one toll.
+        counted = [m for m in _NUM.finditer(before) if phrase.start - m.start() <= 80]
+        first = counted[-1] if counted else None
+        if first is None or re.search(
+            r"[.;:]|\b(?:were|was|are|is|been|had|have|has|\w+ed)\b", before[first.start() :]
+        ):
+            return None  # ('18 of the 31 lorries were destroyed and 20 civilians': two clauses)
+        return first.start()
     # Just after the last comma, semicolon or quote, or after a word that opens the list; a
     # comma just before 'and' closes an apposition ('Abu Wahib, the military emir of Anbar, and').
     comma = before.rfind(",") + 1

@@ -96,6 +96,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         member men man women woman children child kids boys girls individuals individual passengers
         passenger leaders leader commanders commander officers officer officials official personnel
         policemen policeman police bodyguards bodyguard guards guard aides aide others residents
+        associates associate companions companion
         resident relatives relative journalists journalist medics medic paramedics workers worker staff
         militiamen militiaman rebels rebel insurgents insurgent gunmen gunman attackers attacker
         occupants occupant family families students student victims victim bystanders bystander refugees
