@@ -402,3 +402,20 @@ def test_two_outlets_each_naming_a_different_target_group_against_more_silent_on
     assert (field.value, field.status) == (None, "unknown")
     assert {a.value for a in field.alternatives} == {"Houthis", "Yemeni army"}
     assert "3 other independent sources" in (field.note or "")
+
+
+def test_a_town_the_gazetteer_knows_only_abroad_keeps_the_name_the_outlets_wrote() -> None:
+    reports = [
+        extraction(
+            article(f"{outlet} report.\n\n{sentence}", outlet),
+            {"city": ["Tora", sentence], "country": ["Sudan", sentence]},
+        )
+        for outlet, sentence in (
+            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday."),
+            ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said."),
+        )
+    ]
+    city = merge(reports).event.city
+    assert city.value == "Tora", "not the Ethiopian town that has 'Tora' as an alternate name"
+    assert "Ethiopia" in (city.note or "")
+    assert [a.value for a in city.alternatives] == ["Tora"]

