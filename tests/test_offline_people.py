@@ -247,3 +247,25 @@ def test_a_speaker_under_a_long_description_who_said_is_no_target() -> None:
     )
     assert event.target_person is None
     assert "Abdul Hadi Al Asadi" not in fates(event)
+
+
+def test_a_reporting_elder_an_aides_master_and_a_target_after_a_dated_attack() -> None:
+    elder = read(
+        "A Sudanese army air strike hit the weekly market in Tora on Monday, killing dozens. Tribal leader "
+        "Ishaq Ibrahim Sharif reported an increase in the death toll after more bodies were recovered."
+    )
+    assert elder.target_person is None
+    assert "Ishaq Ibrahim Sharif" not in fates(elder)
+    reported = read("Houthi political leader Saleh al-Samad was reported killed in a coalition air strike.")
+    assert fates(reported).get("Saleh al-Samad", ("?",))[0] == "killed"
+    aide = read(
+        "Red-bearded Abu Omar al-Shishani, a senior aide to ISIS leader Abu Bakr al-Baghdadi, was likely "
+        "killed in a US air strike near al-Shaddadi."
+    )
+    assert "Abu Bakr al-Baghdadi" not in fates(aide)
+    assert "Abu Omar al-Shishani" in fates(aide), "the descriptor opening the sentence is no part of his name"
+    dated = read(
+        "The target of the March 4 attack was Omar al-Shishani, a Georgian fighting with the jihadist group, "
+        "the Pentagon said of the US air strike."
+    )
+    assert fates(dated).get("Omar al-Shishani", ("?", False))[1] is True

@@ -72,7 +72,9 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
     """
     verbs = (
         "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|confirmed|"
-        "downplayed|insisted|tweeted|posted|explained"
+        "downplayed|insisted|tweeted|posted|explained|"
+        # 'X reported an increase in the toll', not 'X reported killed'
+        r"reported(?!\s+(?:to\s|killed|dead|wounded|injured|missing|among|as\s))"
     )
     return re.compile(
         r"^\s*,?\s*(?:(?:[^,.;]{0,90},\s*){0,2}|,[^.;]{0,160}?,\s*who\s+)"
@@ -88,6 +90,8 @@ _SPEAKER_AFTER = speaker_after()
 RELATION_BEFORE = re.compile(
     r"\b(?:(?:son|sons|daughter|daughters|father|mother|brother|sister|wife|husband|widow|nephew|niece|"
     r"cousin|uncle|grandson|granddaughter|successor|predecessor)\s+of"
+    # 'a senior aide to ISIS leader Abu Bakr al-Baghdadi': the man placed, not the one named.
+    r"|(?:aide|adviser|advisor|deputy|lieutenant|assistant|confidant|right-hand\s+man)\s+(?:to|of)"
     # 'forces loyal to Khalifa Haftar': the leader of a side, named to place it.
     r"|loyal\s+to|led\s+by|commanded\s+by|allied\s+(?:to|with))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I,
@@ -163,12 +167,17 @@ def is_name(span: NameSpan, gaz: Gazetteer) -> bool:
     return not gaz.cities.get(span.text.lower()) or len(words) > 2
 
 
+_DESCRIPTOR_WORD = re.compile(r"^[A-Z][a-z]+-(?:[a-z]+ed|born|based|backed|led|linked|trained)$")
+
+
 def strip_titles(span: NameSpan) -> NameSpan:
-    """'Gen. Qassem Soleimani' -> 'Qassem Soleimani', but 'Mullah Fazlullah' keeps the title it goes by."""
+    """'Gen. Qassem Soleimani' -> 'Qassem Soleimani', but 'Mullah Fazlullah' keeps the title it goes by;
+    'Red-bearded Al-Shishani' -> 'Al-Shishani' (a descriptor opening the sentence)."""
     text, start = span.text, span.start
     while True:
         first, _, rest = text.partition(" ")
-        if (first.lower() in JOB_WORDS and rest) or (first in TITLES and " " in rest.strip()):
+        described = bool(_DESCRIPTOR_WORD.match(first)) and bool(rest)
+        if (first.lower() in JOB_WORDS and rest) or (first in TITLES and " " in rest.strip()) or described:
             start += len(first) + 1
             text = rest.lstrip()
         else:

@@ -47,7 +47,7 @@ _GAP_WORD = (
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?:targeted|targeting|targets)(?:\s+and\s+(?:killed|killing|assassinated|eliminated))?|"
     r"aimed\s+at|assassination\s+of|assassinated|assassinating|"
-    r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:of\s+the\s+(?:\w+\s+)?(?:strike|raid|attack)\s+)?(?:was|is|were))\s+"
+    r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:of\s+the\s+(?:\w+\s+){0,3}?(?:strike|raid|attack|operation)\s+)?(?:was|is|were))\s+"
     rf"(?:(?:{_GAP_WORD})[\s,]+){{0,6}}$",
 )
 _TARGET_AFTER = re.compile(
