@@ -419,3 +419,19 @@ def test_a_town_the_gazetteer_knows_only_abroad_keeps_the_name_the_outlets_wrote
     assert city.value == "Tora", "not the Ethiopian town that has 'Tora' as an alternate name"
     assert "Ethiopia" in (city.note or "")
     assert [a.value for a in city.alternatives] == ["Tora"]
+
+
+def test_a_contested_city_lists_a_town_known_only_abroad_as_the_outlets_wrote_it() -> None:
+    reports = [
+        extraction(
+            article(f"{outlet} report.\n\n{sentence}", outlet),
+            {"city": [city, sentence], "country": ["Sudan", sentence]},
+        )
+        for outlet, sentence, city in (
+            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
+            ("Wire B", "Sudan's army bombed the weekly market of Kutum, residents said.", "Kutum"),
+        )
+    ]
+    city = merge(reports).event.city
+    assert city.status == "contested"
+    assert {a.value for a in city.alternatives} == {"Tora", "Kutum"}

@@ -25,7 +25,7 @@ from factsheet.normalise.actors import canonical_actor
 from factsheet.normalise.compare import compatible, equivalent, same_speaker, sheet_value, spelling
 from factsheet.normalise.dates import normalise_date
 from factsheet.normalise.entities import clean_name
-from factsheet.normalise.places import canonical_district, region_seat, seat_and_town
+from factsheet.normalise.places import canonical_city, canonical_district, region_seat, seat_and_town
 from factsheet.normalise.times import normalise_time
 from factsheet.normalise.weapons import canonical_weapon
 
@@ -218,3 +218,13 @@ def test_a_provinces_seat_and_a_town_in_that_province_do_not_contradict() -> Non
     assert seat_and_town("Idlib", "Jisr al-Shughour")
     assert not seat_and_town("Idlib", "Manbij"), "Manbij lies in Aleppo province"
     assert not seat_and_town("Jisr al-Shughour", "Idlib"), "the smaller town is no seat of the bigger"
+
+
+def test_a_village_spelt_two_ways_is_one_place_even_when_one_spelling_has_a_namesake_abroad() -> None:
+    def city(text: str) -> TextValue:
+        return TextValue(text=text, evidence=_ev(text), canonical=canonical_city(text))
+
+    assert equivalent("city", city("Almat"), city("Aalmat")), (
+        "'Almat' is also a Russian town's alternate name"
+    )
+    assert not equivalent("city", city("Idlib"), city("Aleppo"))

@@ -104,20 +104,32 @@ def _city_as_written(city: SheetField, texts: list[str], country: SheetField) ->
     """A city the gazetteer places abroad is given as the outlets wrote it.
 
     'Tora' in Sudan is an alternate name of an Ethiopian town: the vote still compares the
-    outlets' spellings through the gazetteer, but the sheet must not rename the place.
+    outlets' spellings through the gazetteer, but the sheet must not rename the place, nor
+    list it under the foreign name among the alternatives.
     """
-    if not isinstance(city.value, str) or not isinstance(country.value, str) or not texts:
+    home = country.value
+    if not isinstance(home, str) or canonical_country(home) != home:
         return city
-    abroad = country_for_city(city.value)
-    if abroad is None or abroad == country.value or canonical_country(country.value) != country.value:
-        return city
-    written = Counter(" ".join(t.split()) for t in texts).most_common()
-    best = sorted(written, key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def abroad(value: object) -> str | None:
+        found = country_for_city(value) if isinstance(value, str) else None
+        return found if found is not None and found != home else None
+
     alternatives = [
-        a.model_copy(update={"value": best}) if a.value == city.value else a for a in city.alternatives
+        a.model_copy(update={"value": a.spellings[0]}) if abroad(a.value) and a.spellings else a
+        for a in city.alternatives
     ]
-    note = f"the gazetteer's {city.value} is in {abroad}; the place is given as the outlets wrote it"
-    return city.model_copy(update={"value": best, "alternatives": alternatives, "note": city.note or note})
+    update: dict[str, object] = {"alternatives": alternatives}
+    where = abroad(city.value)
+    if where is not None and texts:
+        written = Counter(" ".join(t.split()) for t in texts).most_common()
+        best = sorted(written, key=lambda kv: (-kv[1], kv[0]))[0][0]
+        alternatives = [
+            a.model_copy(update={"value": best}) if a.value == city.value else a for a in city.alternatives
+        ]
+        note = f"the gazetteer's {city.value} is in {where}; the place is given as the outlets wrote it"
+        update = {"value": best, "alternatives": alternatives, "note": city.note or note}
+    return city.model_copy(update=update)
 
 
 def _target_outcome(target: SheetField, independent_sources: int) -> Outcome:

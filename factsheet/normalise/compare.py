@@ -59,7 +59,8 @@ def _place_equivalent(a: Value, b: Value) -> bool:
         return True
     if known_city(_key(a)) and known_city(_key(b)):
         return False
-    return entities.same_entity(_key(a), _key(b))
+    # 'Almat' (a namesake abroad in the gazetteer) and 'Aalmat': compare the spellings too.
+    return entities.same_entity(_key(a), _key(b)) or entities.same_entity(a.text, b.text)
 
 
 def _country_equivalent(a: Value, b: Value) -> bool:
