@@ -25,6 +25,8 @@ from tests.builders import article, extraction
         ("Huraas al-Din", "Hurras al-Deen"),
         ("the Iranian-backed terrorist Houthi militia", "Houthis"),
         ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
+        ("JeM", "Jaish-e-Mohammad"),
+        ("Lashkar-e-Tayyiba", "LeT"),
     ],
 )
 def test_one_group_under_two_names(a: str, b: str) -> None:

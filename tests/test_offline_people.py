@@ -269,3 +269,12 @@ def test_a_reporting_elder_an_aides_master_and_a_target_after_a_dated_attack() -
         "the Pentagon said of the US air strike."
     )
     assert fates(dated).get("Omar al-Shishani", ("?", False))[1] is True
+
+
+def test_a_markaz_and_a_listed_gang_are_not_people() -> None:
+    event = read(
+        "An Indian missile strike hit Markaz Taiba in Muridke on Wednesday, killing three people. US officials "
+        "said the boat strike killed 11 members of Tren de Aragua."
+    )
+    assert "Markaz Taiba" not in fates(event)
+    assert "Tren de Aragua" not in fates(event)

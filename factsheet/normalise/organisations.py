@@ -95,6 +95,10 @@ KNOWN: dict[str, list[str]] = {
     "Rapid Support Forces": ["RSF"],
     "Libyan National Army": ["LNA", "Libyan Arab Armed Forces", "LAAF"],
     "Boko Haram": [],
+    "Jaish-e-Mohammed": ["JeM", "Jaish-e-Mohammad", "Jaish-e-Muhammad", "Jaish-i-Mohammed"],
+    "Lashkar-e-Taiba": ["LeT", "Lashkar-e-Tayyiba", "Lashkar-e-Toiba", "Lashkar-i-Taiba"],
+    "Balochistan Liberation Army": ["BLA", "Baloch Liberation Army"],
+    "Tren de Aragua": ["TdA"],
 }
 
 # Member or unit -> the bodies it belongs to.
