@@ -64,3 +64,19 @@ def test_unresolvable_words_never_print_agreed_beside_an_empty_value() -> None:
     date = sheet.event.date
     assert date.value is None
     assert date.status == "unknown"
+
+
+def test_dates_a_day_apart_give_the_earlier_with_a_note_and_the_conflict_listed() -> None:
+    sheet = merge(
+        [
+            dated("Alpha Daily", "on 5 March 2025"),
+            dated("Bravo Post", "on 6 March 2025"),
+        ]
+    )
+    date = sheet.event.date
+    assert (date.value, date.status) == ("2025-03-05", "majority")
+    assert "day after" in (date.note or "")
+    assert {a.value for a in date.alternatives} == {"2025-03-05", "2025-03-06"}
+    assert any(d.field == "date" and d.kind == "conflict" for d in sheet.disagreements)
+    apart = merge([dated("Alpha Daily", "on 5 March 2025"), dated("Bravo Post", "on 7 March 2025")])
+    assert (apart.event.date.value, apart.event.date.status) == (None, "contested")

@@ -38,6 +38,7 @@ from factsheet.models import (
     Value,
 )
 from factsheet.normalise import compare
+from factsheet.normalise.dates import parse_anchor
 from factsheet.normalise.places import canonical_country, country_for_city
 
 __all__ = ["merge_extractions", "run_usage", "unique_ids"]
@@ -132,6 +133,30 @@ def _city_as_written(city: SheetField, texts: list[str], country: SheetField) ->
     return city.model_copy(update=update)
 
 
+def _overnight(outcome: Outcome) -> Outcome:
+    """Dates a day apart, and only those: the earlier is the strike's.
+
+    A strike late at night is dated by some outlets on the next day (their local midnight, or
+    the day its toll was announced, or 'today' in a report written the morning after); a strike
+    is reported after it happens, never before. The later dates stay listed as alternatives.
+    """
+    f = outcome.field
+    if f.status != "contested":
+        return outcome
+    parsed = [parse_anchor(str(a.value)) for a in f.alternatives if a.verified]
+    days = sorted({d for d in parsed if d is not None})
+    if not days or len(days) != len(set(parsed)) or (days[-1] - days[0]).days != 1:
+        return outcome
+    first = days[0].isoformat()
+    support = sorted({o for a in f.alternatives if a.verified for o in a.outlets})
+    note = (
+        f"outlets date it {first} or the day after (a night strike, or a next-day report); "
+        "the earlier is given"
+    )
+    field = f.model_copy(update={"value": first, "status": "majority", "support": support, "note": note})
+    return replace(outcome, field=field)
+
+
 def _target_outcome(target: SheetField, independent_sources: int) -> Outcome:
     """The principal target as a field outcome, so grading and disagreements treat it like the rest.
 
@@ -209,6 +234,8 @@ def merge_extractions(
                 ballots.append(Ballot(e.article.id, e.article.outlet, groups[e.article.id], value))
         if name == "date":
             ballots = resolve_dates(ballots, [e.article.published for e in strikes])
+            outcomes[name] = _overnight(vote_field(name, ballots, reporting, allow_unverified))
+            continue
         if name in ("killed", "injured"):
             outcomes[name] = vote_count(
                 name,
