@@ -55,3 +55,9 @@ def test_a_states_services_and_what_its_enemies_call_its_forces_fold_to_it() -> 
     assert canonical_actor("the Armed Forces of Ukraine") == "Ukraine"
     assert canonical_actor("the Russian occupiers") == "Russia"
     assert country_actor("Syrian Observatory for Human Rights") is None
+
+
+def test_a_coalition_led_by_two_states_folds_to_the_one_named_first() -> None:
+    for text in ("the Saudi and Emirati-led coalition", "Saudi-UAE-led coalition", "Saudi-led coalition"):
+        assert canonical_actor(text) == "Saudi Arabia", text
+    assert country_actor("US and Israel") is None, "two states acting, not one coalition leader"

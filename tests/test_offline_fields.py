@@ -1295,3 +1295,18 @@ def test_two_counts_joined_by_and_make_one_toll_but_two_clauses_do_not() -> None
         "destroyed and 20 civilians were killed."
     )
     assert value(clauses, "killed") == "20 civilians"
+
+
+def test_an_earlier_years_strike_opening_a_sentence_and_news_from_elsewhere_give_no_toll() -> None:
+    earlier = read(
+        "A Saudi-led air strike hit an MSF cholera treatment centre in Abs on Monday, MSF said. On August 15, "
+        "2016, an air strike destroyed part of the Abs hospital, killing 19 people.",
+        "2018-06-12",
+    )
+    assert earlier.killed is None
+    meanwhile = read(
+        "A drone launched from Yemen hit the Israeli city of Eilat on Wednesday, wounding 22 people. In the "
+        "Gaza Strip meanwhile, Israelis killed at least 41 Palestinians, according to local hospitals.",
+        "2025-09-25",
+    )
+    assert meanwhile.killed is None

@@ -142,6 +142,9 @@ _CAPITALS = {
 _BACKERS = re.compile(r"\b[\w.]+(?:-|\s+)(?:backed|supported|sponsored|allied|aligned)\b", re.I)
 
 
+_LED_COALITION = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}?coalition\b", re.I)
+
+
 def country_actor(text: str) -> str | None:
     """The country a phrase names as an actor ('US forces' -> 'United States'), else None."""
     capital = _CAPITALS.get(" ".join(text.lower().split()).strip(" .,"))
@@ -155,6 +158,15 @@ def country_actor(text: str) -> str | None:
                 return country
     mentions = find_countries(text)
     countries = {country for country, _, _ in mentions}
+    if len(countries) > 1 and _LED_COALITION.search(text):
+        # 'the Saudi and Emirati-led coalition', 'the Saudi-UAE-led coalition': the state named
+        # first leads it, as 'the Saudi-led coalition' folds to Saudi Arabia.
+        first = min(mentions, key=lambda m: m[1])[0]
+        rest = text
+        for _, start, end in sorted(mentions, key=lambda m: -m[1]):
+            rest = rest[:start] + " " + rest[end:]
+        words = re.findall(r"[^\W\d_]+", rest.lower())
+        return first if all(word in _STATE_WORDS or word == "and" for word in words) else None
     if len(countries) != 1:
         return None
     rest = text

@@ -306,8 +306,11 @@ def _flag_earlier_years(infos: list[SentenceInfo], year: int | None) -> None:
                 continue
             stop = re.search(r"[,;.]\s|[,;]|$", text[m.end() :])
             end = m.end() + (stop.start() if stop else len(text) - m.end())
-            if re.match(r"\s*,\s+(?:in\s+which|when|where|which|who|that)\b", text[end:]):
-                # '... the October 2000 attack, in which bombers almost sank the ship in Aden harbour'
+            if re.match(r"\s*,\s+(?:in\s+which|when|where|which|who|that)\b", text[end:]) or re.match(
+                r"^\W*(?:On|In|By)\s+[^.;]{0,25}$", text[: m.start()]
+            ):
+                # '... the October 2000 attack, in which bombers almost sank the ship in Aden harbour';
+                # 'On August 15, 2016, an air strike destroyed part of the hospital': the whole sentence.
                 end = len(text)
             spans.append((m.start(), end))
         if spans:

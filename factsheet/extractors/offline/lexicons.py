@@ -655,6 +655,8 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:was|were)\s+followed\s+(?:[\w,]+\s+){0,3}?by\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
         r"^\W*(?:(?-i:[A-Z]{2,})\s+)*(?:elsewhere|separately)\b",
+        # 'In the Gaza Strip meanwhile, Israelis killed at least 41 Palestinians'
+        r"^\W*In\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3},?\s+meanwhile\b",
         # Running tolls of a war: 'more than 200 journalists have been killed during the conflict'.
         r"\b(?:during|throughout|since\s+the\s+start\s+of|in\s+the\s+course\s+of)\s+the\s+"
         r"(?:\w+\s+)?(?:war|conflict|offensive|invasion|campaign)\b",
