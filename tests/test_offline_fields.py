@@ -1310,3 +1310,11 @@ def test_an_earlier_years_strike_opening_a_sentence_and_news_from_elsewhere_give
         "2025-09-25",
     )
     assert meanwhile.killed is None
+
+
+def test_a_backer_written_with_periods_is_not_the_attacker() -> None:
+    event = read(
+        "Ten children died and 28 were injured in what officials described as an airstrike on a school in "
+        "northern Yemen by a U.S.-backed Saudi-led coalition."
+    )
+    assert value(event, "attacker") != "U.S"

@@ -156,7 +156,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             text[max(0, a - 30) : a]
         ):
             return  # ('a strike blamed on the coalition': 'on' names the one blamed, not a victim)
-        if re.match(r"-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
+        if re.match(r"\.?-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return
         if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 30) : a]):
             return
