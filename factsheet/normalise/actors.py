@@ -162,20 +162,21 @@ def country_actor(text: str) -> str | None:
         # 'the Saudi and Emirati-led coalition', 'the Saudi-UAE-led coalition': the state named
         # first leads it, as 'the Saudi-led coalition' folds to Saudi Arabia.
         first = min(mentions, key=lambda m: m[1])[0]
-        rest = text
-        for _, start, end in sorted(mentions, key=lambda m: -m[1]):
-            rest = rest[:start] + " " + rest[end:]
-        words = re.findall(r"[^\W\d_]+", rest.lower())
-        return first if all(word in _STATE_WORDS or word == "and" for word in words) else None
+        return first if _only_state_words(text, mentions, {"and"}) else None
     if len(countries) != 1:
         return None
+    return next(iter(countries)) if _only_state_words(text, mentions) else None
+
+
+def _only_state_words(
+    text: str, mentions: list[tuple[str, int, int]], also: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """Is every word but the countries named a word for a state's forces (or one of `also`)?"""
     rest = text
     for _, start, end in sorted(mentions, key=lambda m: -m[1]):
         rest = rest[:start] + " " + rest[end:]
     words = re.findall(r"[^\W\d_]+", rest.lower())
-    if all(word in _STATE_WORDS for word in words):
-        return next(iter(countries))
-    return None
+    return all(word in _STATE_WORDS or word in also for word in words)
 
 
 def canonical_actor(text: str) -> str:
