@@ -17,6 +17,7 @@ from factsheet.extractors.offline.lexicons import (
     ARMED_GROUPS,
     NON_ARMED_BODIES,
     NOT_ORG_WORDS,
+    NUMBER_WORD,
     ORG_NOUNS,
     REGION_DEMONYMS,
     ROLE_ADJECTIVES,
@@ -219,10 +220,7 @@ _OPENING_PREPOSITIONS = (
 )
 
 # 'Thirteen Hamas members were killed': a count opening the sentence is no part of the name.
-_OPENING_QUANTITIES = (
-    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen"
-    "|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Dozens|Scores|Hundreds|Several|Many|Some|Both|All"
-)
+_OPENING_QUANTITIES = rf"(?i:{NUMBER_WORD}|dozens|scores|hundreds|several|many|some|both|all)"
 
 
 def _runs(text: str, gaz: Gazetteer) -> list[NameSpan]:
