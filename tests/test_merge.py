@@ -435,3 +435,20 @@ def test_a_contested_city_lists_a_town_known_only_abroad_as_the_outlets_wrote_it
     city = merge(reports).event.city
     assert city.status == "contested"
     assert {a.value for a in city.alternatives} == {"Tora", "Kutum"}
+
+
+def test_beside_a_city_given_as_written_a_rival_known_only_abroad_is_listed_as_written_too() -> None:
+    reports = [
+        extraction(
+            article(f"{outlet} report.\n\n{sentence}", outlet),
+            {"city": [city, sentence], "country": ["Sudan", sentence]},
+        )
+        for outlet, sentence, city in (
+            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
+            ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said.", "Tora"),
+            ("Wire C", "Warplanes struck the market of Almat in North Darfur, residents said.", "Almat"),
+        )
+    ]
+    city = merge(reports).event.city
+    assert city.value == "Tora"
+    assert {a.value for a in city.alternatives} == {"Tora", "Almat"}, "not Russia's Al’met’yevsk"

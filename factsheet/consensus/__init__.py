@@ -24,6 +24,7 @@ from factsheet.consensus.vote import Outcome, vote_field
 from factsheet.models import (
     EVENT_FIELDS,
     SCHEMA_VERSION,
+    Alternative,
     ArticleFailure,
     Claim,
     EventSheet,
@@ -116,20 +117,21 @@ def _city_as_written(city: SheetField, texts: list[str], country: SheetField) ->
         found = country_for_city(value) if isinstance(value, str) else None
         return found if found is not None and found != home else None
 
-    alternatives = [
-        a.model_copy(update={"value": a.spellings[0]}) if abroad(a.value) and a.spellings else a
-        for a in city.alternatives
-    ]
-    update: dict[str, object] = {"alternatives": alternatives}
     where = abroad(city.value)
+    best: str | None = None
     if where is not None and texts:
         written = Counter(" ".join(t.split()) for t in texts).most_common()
         best = sorted(written, key=lambda kv: (-kv[1], kv[0]))[0][0]
-        alternatives = [
-            a.model_copy(update={"value": best}) if a.value == city.value else a for a in city.alternatives
-        ]
+
+    def as_written(a: Alternative) -> Alternative:
+        if best is not None and a.value == city.value:
+            return a.model_copy(update={"value": best})
+        return a.model_copy(update={"value": a.spellings[0]}) if abroad(a.value) and a.spellings else a
+
+    update: dict[str, object] = {"alternatives": [as_written(a) for a in city.alternatives]}
+    if best is not None:
         note = f"the gazetteer's {city.value} is in {where}; the place is given as the outlets wrote it"
-        update = {"value": best, "alternatives": alternatives, "note": city.note or note}
+        update.update(value=best, note=city.note or note)
     return city.model_copy(update=update)
 
 
@@ -144,8 +146,10 @@ def _overnight(outcome: Outcome) -> Outcome:
     if f.status != "contested":
         return outcome
     parsed = [parse_anchor(str(a.value)) for a in f.alternatives if a.verified]
+    if not parsed or None in parsed:
+        return outcome  # a weekday or a month among them: not two calendar days
     days = sorted({d for d in parsed if d is not None})
-    if not days or len(days) != len(set(parsed)) or (days[-1] - days[0]).days != 1:
+    if (days[-1] - days[0]).days != 1:
         return outcome
     first = days[0].isoformat()
     support = sorted({o for a in f.alternatives if a.verified for o in a.outlets})
