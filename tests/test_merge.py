@@ -452,3 +452,23 @@ def test_beside_a_city_given_as_written_a_rival_known_only_abroad_is_listed_as_w
     city = merge(reports).event.city
     assert city.value == "Tora"
     assert {a.value for a in city.alternatives} == {"Tora", "Almat"}, "not Russia's Al’met’yevsk"
+
+
+def weapon_report(outlet: str, sentence: str, weapon: str) -> Extraction:
+    text = f"{outlet} staff report.\n\n{sentence}\n\nThe investigation continues."
+    return extraction(article(text, outlet), {"weapon": [weapon, sentence]})
+
+
+def test_outlets_evenly_split_between_drone_and_air_strike_give_the_drone() -> None:
+    reports = [
+        weapon_report("Wire A", "An air strike hit the car on the coast road.", "air strike"),
+        weapon_report("Wire B", "The airstrike killed the commander on Monday.", "airstrike"),
+        weapon_report("Wire C", "A drone fired two missiles at the car.", "drone"),
+        weapon_report("Wire D", "Witnesses heard a drone before the blast.", "drone"),
+    ]
+    for order in (reports, reports[::-1]):
+        sheet = merge(order)
+        assert sheet.event.weapon.value == "drone"
+        assert sheet.event.weapon.status == "agreed"
+    outvoted = merge(reports[:3])
+    assert outvoted.event.weapon.value == "airstrike", "more outlets saying 'air strike' still carry it"

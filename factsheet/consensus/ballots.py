@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from factsheet.consensus.linkage import link
 from factsheet.models import CountValue, DateValue, Evidence, QuoteRef, TimeValue, Value
-from factsheet.normalise import compare, organisations, places
+from factsheet.normalise import compare, organisations, places, weapons
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,12 @@ class Cluster:
             for a in self.distinct_values()
             for b in other.distinct_values()
         )
+
+    def detail(self) -> int:
+        """Breaks an even split between compatible values: a drone over an 'air strike'."""
+        if self.field == "weapon":
+            return int(any(weapons.names_the_means(b.value.canonical) for b in self.ballots))
+        return 0
 
     def sort_key(self) -> str:
         return self.ballots[0].value.canonical or self.ballots[0].value.text

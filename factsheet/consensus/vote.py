@@ -8,7 +8,7 @@ Rules (documented in the README, 'How values are voted'):
   no more specific ('at least one' backs 'three'; 'Wednesday' backs '2024-02-07'; a vague
   value never collects the votes of precise ones it happens to fit). The winner has most votes,
   then the most specific value (all its backers are consistent with it), then most own
-  weight, then a stable order.
+  weight, then the value that says more (a drone over an 'air strike'), then a stable order.
 - status: unknown (no voting value); single_source (one independent source); agreed (no
   incompatible value); majority (incompatible values exist but the winner's votes are more
   than half of all independent sources reporting the field); contested otherwise, and then
@@ -77,7 +77,9 @@ def vote_field(
         spec = c.specificity()
         return _weight([d for d in clusters if compat[(id(c), id(d))] and d.specificity() <= spec])
 
-    ranked = sorted(clusters, key=lambda c: (-votes(c), -c.specificity(), -len(c.groups), c.sort_key()))
+    ranked = sorted(
+        clusters, key=lambda c: (-votes(c), -c.specificity(), -len(c.groups), -c.detail(), c.sort_key())
+    )
     winner = ranked[0]
     friends = [c for c in clusters if compat[(id(winner), id(c))]]
     rivals = [c for c in clusters if not compat[(id(winner), id(c))]]

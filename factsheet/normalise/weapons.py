@@ -82,6 +82,16 @@ def canonical_weapon(text: str | None) -> str | None:
     return None
 
 
+def names_the_means(weapon: str | None) -> bool:
+    """Whether a class says what struck, not only that it came from the air.
+
+    'Air strike' is what reporters write for any attack from above, a drone's included, so
+    between outlets evenly split on 'drone' and 'air strike' the drone is the more
+    informative reading (and the one a careful reader keeps).
+    """
+    return weapon is not None and weapon != "airstrike"
+
+
 def compatible_weapons(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
