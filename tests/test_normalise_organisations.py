@@ -27,6 +27,8 @@ from tests.builders import article, extraction
         ("Pakistani Taliban fighters", "Tehrik-i-Taliban Pakistan"),
         ("JeM", "Jaish-e-Mohammad"),
         ("Lashkar-e-Tayyiba", "LeT"),
+        ("the Houthi military", "Houthis"),  # a group's own armed force is the group
+        ("Taliban troops", "Taliban"),
     ],
 )
 def test_one_group_under_two_names(a: str, b: str) -> None:

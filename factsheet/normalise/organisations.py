@@ -145,6 +145,8 @@ _DESCRIPTORS = frozenset(
     {
         *("rebels", "rebel", "militants", "militant", "fighters", "fighter", "militia", "militias"),
         *("militiamen", "forces", "insurgents", "group", "movement"),
+        # A group's own armed force or rank and file: 'the Houthi military', 'Taliban troops'.
+        *("military", "army", "troops", "soldiers", "gunmen", "guerrillas", "operatives"),
     }
 )
 
