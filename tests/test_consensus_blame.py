@@ -168,3 +168,36 @@ def test_a_speaker_describing_the_accused_in_other_words_is_not_a_rival() -> Non
     ]
     sheet = merge([report("Alpha Daily", rival, other), report("Bravo Post")])
     assert sheet.event.attacker.status == "contested", "another speaker naming another party is a dispute"
+
+
+def test_a_party_claiming_its_own_attack_on_the_accuseds_land_is_no_rival() -> None:
+    """An exchange of fire: the other side's claim of its strike on the accused's country."""
+
+    def placed(outlet: str, country: str, extra: str = "", claims: list[list] | None = None) -> Extraction:
+        text = f"{outlet} report.\n\nIn {country}, {LEAD} {extra}".strip()
+        spec: dict = {"attacker": ["Turkish warplanes", LEAD], "country": [country, f"In {country}, {LEAD}"]}
+        if claims:
+            spec["claims"] = claims
+        return extraction(article(text, outlet), spec)
+
+    back = "The YPG said it fired rockets at the Turkish border town of Kilis in response."
+    claim = [
+        "it fired rockets at the Turkish border town of Kilis",
+        "The YPG",
+        "group",
+        back,
+        "responsibility",
+        "YPG",
+    ]
+    sheet = merge(
+        [
+            placed("Alpha Daily", "Syria"),
+            placed("Bravo Post", "Syria", back, [claim]),
+            placed("Charlie Wire", "Syria"),
+        ]
+    )
+    assert sheet.event.attacker.status == "agreed" and sheet.event.attacker.value == "Turkey"
+    here = "The YPG said it fired rockets at the depot in Kilis, not Turkish jets."
+    same = ["it fired rockets at the depot in Kilis", "The YPG", "group", here, "responsibility", "YPG"]
+    in_turkey = merge([placed("Alpha Daily", "Turkey"), placed("Bravo Post", "Turkey", here, [same])])
+    assert in_turkey.event.attacker.status == "contested", "a rival claim to a strike inside Turkey"

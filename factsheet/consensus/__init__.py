@@ -269,7 +269,10 @@ def merge_extractions(
             outcomes[name] = outcome
         else:
             outcomes[name] = vote_field(name, ballots, reporting, allow_unverified)
-    outcomes["attacker"], blame = dispute(outcomes["attacker"], sourced, allow_unverified)
+    country = outcomes["country"].field.value
+    outcomes["attacker"], blame = dispute(
+        outcomes["attacker"], sourced, allow_unverified, where=country if isinstance(country, str) else None
+    )
 
     claims_by_source: dict[str, list[Claim]] = {e.article.id: e.event.claims for e in strikes}
     winner = outcomes["attacker"].winner

@@ -12,7 +12,8 @@ disagree. The claims decide:
   denial stands against witnesses who saw its aircraft and every outlet (three or more
   independent ones) names it;
 - a generic party ('terrorist groups', 'the coalition') blames nobody in particular and
-  names no rival.
+  names no rival, nor does a party claiming its own attack on the accused's land (the
+  Houthis saying they targeted Tel Aviv, beside Israel's strike on Yemen).
 A disputed attacker is `contested` with its value removed, the claims of every side listed
 on the field, and a disagreement that names each party with the outlets reporting it.
 """
@@ -27,6 +28,7 @@ from factsheet.models import Claim, Disagreement, DisagreementValue, TextValue
 from factsheet.normalise import compare
 from factsheet.normalise.actors import country_actor
 from factsheet.normalise.countries import find_countries
+from factsheet.normalise.places import country_for_city
 
 
 def _party(claim: Claim) -> TextValue | None:
@@ -137,6 +139,30 @@ _SPEAKER_FILLER = {
 }
 
 
+# What a party says it hit: the words after a verb of attacking ('targeted Tel Aviv', 'fired
+# two missiles at Israel').
+_HIT = re.compile(
+    r"\b(?:targeted|struck|hit|attacked|bombed|shelled|(?:fired|launched|sent)\s+(?:[\w-]+\s+){0,4}?(?:at|on|towards?|into|against))"
+    r"\s+((?:[\w'’-]+\s*){1,6})"
+)
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _strikes_back(claim: Claim, accused: TextValue, where: str | None) -> bool:
+    """A party claiming its own attack on the accused's land ('the Houthis said they targeted Tel
+    Aviv'): the other direction of an exchange of fire, not a rival claim to this strike."""
+    state = country_actor(accused.text) or (country_actor(accused.canonical) if accused.canonical else None)
+    if state is None or where is None or state == where:
+        return False  # where it hit is unknown, or is the accused's own land: a rival claim stands
+    for match in _HIT.finditer(claim.statement):
+        hit = match.group(1)
+        places = {c for c, _, _ in find_countries(hit)}
+        places |= {country_for_city(run) for run in _NAME_RUN.findall(hit) if len(run) > 3}
+        if state in places:
+            return True
+    return False
+
+
 def _same_speaker(a: SourcedClaim, b: SourcedClaim) -> bool:
     """One speaker in one article ('the army', 'Army spokesman Nabil Abdallah'): what it names as
     the attacker besides the accused describes the accused or a partner, not a rival."""
@@ -162,7 +188,7 @@ def _settled_by_witnesses(outcome: Outcome, claims: list[SourcedClaim], accused:
 
 
 def dispute(
-    outcome: Outcome, claims: list[SourcedClaim], allow_unverified: bool = False
+    outcome: Outcome, claims: list[SourcedClaim], allow_unverified: bool = False, where: str | None = None
 ) -> tuple[Outcome, Disagreement | None]:
     """The attacker outcome, contested when the claims dispute it, and the dispute's record."""
     usable = [
@@ -196,6 +222,7 @@ def dispute(
         and not _is(p, accused)
         and not _JOINED.search(f"{c.claim.statement} {c.claim.evidence.quote}")
         and not any(_same_speaker(c, n) for n in named_accused)
+        and not _strikes_back(c.claim, accused, where)
     ]
     if not others and (admitted or not denials or _settled_by_witnesses(outcome, usable, accused)):
         return outcome, None
