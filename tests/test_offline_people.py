@@ -278,3 +278,21 @@ def test_a_markaz_and_a_listed_gang_are_not_people() -> None:
     )
     assert "Markaz Taiba" not in fates(event)
     assert "Tren de Aragua" not in fates(event)
+
+
+def test_a_strike_on_a_persons_home_targets_them_and_their_absence_spares_them() -> None:
+    event = read(
+        "A drone launched from the north struck the house of Interior Minister Walid Sarraf in the town of "
+        "Nahr Saturday morning, the army said.\n\n"
+        "Walid Sarraf was not at the residence at the time, officials said."
+    )
+    assert event.target_person is not None and event.target_person.text == "Walid Sarraf"
+    assert fates(event)["Walid Sarraf"] == ("survived", True)
+
+
+def test_a_home_hit_beside_a_named_owner_with_no_strike_on_it_is_no_target() -> None:
+    event = read(
+        "An air strike killed four fighters at a checkpoint on Monday, the army said.\n\n"
+        "The house of Walid Sarraf, a local merchant, stands nearby and was not damaged."
+    )
+    assert "Walid Sarraf" not in fates(event)

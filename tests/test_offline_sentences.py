@@ -84,3 +84,11 @@ def test_photo_captions_and_credit_lines_are_flagged() -> None:
     assert not by_text[
         "BEIRUT, June 12 (Reuters) - An Israeli strike killed a commander late on Tuesday, sources said."
     ].is_caption
+
+
+def test_a_weekday_after_a_place_is_no_part_of_its_name() -> None:
+    from factsheet.extractors.offline.names import name_runs
+
+    text = "A drone crashed into a building in the northern town of Caesarea Saturday morning."
+    assert [s.text for s in name_runs(text)] == ["A", "Caesarea"]
+    assert [s.text for s in name_runs("Friday Hezbollah said it fired at Metula.")] == ["Hezbollah", "Metula"]

@@ -61,20 +61,37 @@ def clean_span(text: str, start: int, end: int) -> NameSpan | None:
     return NameSpan(trimmed, start, start + len(trimmed), possessive)
 
 
+# A weekday says when, never who or where: 'the town of Caesarea Saturday morning' names
+# Caesarea, and 'on Saturday Hezbollah said' names Hezbollah.
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _without_weekdays(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    pieces = []
+    for day in _WEEKDAY.finditer(text, start, end):
+        if text[start : day.start()].strip():
+            pieces.append((start, len(text[: day.start()].rstrip())))
+        start = day.end() + len(text[day.end() : end]) - len(text[day.end() : end].lstrip())
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
 def name_runs(text: str, pattern: re.Pattern[str] = NAME_RUN) -> list[NameSpan]:
     """Every capitalised run in the text (sentence-initial words included; callers filter)."""
     out: list[NameSpan] = []
     for m in pattern.finditer(text):
-        # A possessive ends a name: "Baghdad's Mashtal" is two names.
-        start = m.start()
-        for cut in _INNER_POSSESSIVE.finditer(text, m.start(), m.end()):
-            span = clean_span(text, start, cut.end())
+        for first, last in _without_weekdays(m.start(), m.end(), text):
+            # A possessive ends a name: "Baghdad's Mashtal" is two names.
+            start = first
+            for cut in _INNER_POSSESSIVE.finditer(text, first, last):
+                span = clean_span(text, start, cut.end())
+                if span is not None:
+                    out.append(span)
+                start = cut.end() + len(text[cut.end() : last]) - len(text[cut.end() : last].lstrip())
+            span = clean_span(text, start, last)
             if span is not None:
                 out.append(span)
-            start = cut.end() + len(text[cut.end() : m.end()]) - len(text[cut.end() : m.end()].lstrip())
-        span = clean_span(text, start, m.end())
-        if span is not None:
-            out.append(span)
     return out
 
 

@@ -33,7 +33,13 @@ _KILL = re.compile(
     re.I,
 )
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
-_SURVIVED = re.compile(r"\b(?:survived|escaped|unharmed|unhurt|alive|safe\s+and\s+sound)\b", re.I)
+_SURVIVED = re.compile(
+    r"\b(?:survived|escaped|unharmed|unhurt|alive|safe\s+and\s+sound"
+    # 'X was not at the residence at the time', 'X and his family were not home'
+    r"|(?:was|were)\s+not\s+(?:at\s+)?(?:home|present|(?:the|his|her|their)\s+(?:home|house|residence))"
+    r"|(?:was|were)\s+not\s+(?:in|inside)\s+(?:the|his|her|their)\s+(?:home|house|residence|car|vehicle|building))\b",
+    re.I,
+)
 _TARGET = re.compile(r"\b(?:targeted|targeting|targets?|aimed\s+at|assassination|assassinated)\b", re.I)
 # Between a target word and the name only the person's description may stand ('targeted the
 # senior Hamas commander X'), not other words ('the targeted area with the Explosives Unit').
@@ -42,15 +48,22 @@ _GAP_WORD = (
     + "|".join(sorted(ROLE_ADJECTIVES | ROLE_NOUNS | JOB_WORDS, key=len, reverse=True))
     + r")s?|[A-Z][\w’'-]*"
 )
+# A person's home or car: a strike on it is aimed at them.
+_HOME = r"(?:(?:private|family|holiday)\s+)?(?:home|house|residence|villa|apartment|car|vehicle)"
 # The target word must bear on the name: 'targeted X', 'an attempt on X's life', 'X was the
 # target'. 'killed in the strike targeting the hospital' says what was aimed at, not who.
 _TARGET_BEFORE = re.compile(
     r"\b(?:(?:targeted|targeting|targets)(?:\s+and\s+(?:killed|killing|assassinated|eliminated))?|"
+    # 'struck the house of Prime Minister X': a strike on a person's home or car is aimed at them.
+    r"(?:targeted|targeting|targets|struck|hit|hits|bombed|strike\s+on|attack\s+on)\s+(?:the\s+)?"
+    rf"{_HOME}\s+of|(?:launched|fired)\s+(?:at|towards?)|"
     r"aimed\s+at|assassination\s+of|assassinated|assassinating|"
     r"attempt\s+on(?:\s+the\s+life\s+of)?|target\s+(?:of\s+the\s+(?:\w+\s+){0,3}?(?:strike|raid|attack|operation)\s+)?(?:was|is|were))\s+"
     rf"(?:(?:{_GAP_WORD})[\s,]+){{0,6}}$",
 )
 _TARGET_AFTER = re.compile(
+    # 'X's private residence was hit by an attack drone'
+    rf"^[’']s?\s+(?:\w+\s+)?{_HOME}\s+(?:was|had\s+been|has\s+been)\s+(?:hit|struck|targeted|bombed)\b|"
     r"^[^.;:“”\"]{0,100}?\s(?:was|were|had\s+been|has\s+been|is|are|appeared\s+to\s+be|"
     r"(?:was|is)\s+believed\s+to\s+(?:be|have\s+been))\s*(?:,[^,;.]{1,60},\s*)?(?:the\s+)?"
     r"(?:(?:main|intended|apparent|likely|primary|real)\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?"
@@ -86,8 +99,8 @@ _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|told|quoted|by)\s+(?:[\w.]+\s+)
 # of staff to the prime minister' or a mayor may have been a bystander.
 _ARMED_ROLES = ARMED_ROLES | {"fighter", "strategist", "financier", "bombmaker", "co-founder"}
 _DEATH_CONTEXT = re.compile(
-    r"\b(?:killed|(?:killing|deaths?)\s+of|dead|died|slain|martyred|wounded|injured|survived|targeted|target|assassinat\w+|victims?|"
-    r"funeral|bodies|body)\b",
+    r"\b(?:killed|(?:killing|deaths?)\s+of|dead|died|slain|martyred|wounded|injured|survived|targeted|targets?|assassinat\w+|victims?|"
+    rf"funeral|bodies|body|{_HOME}\s+of)\b|[’']s\s+(?:\w+\s+)?{_HOME}\b",
     re.I,
 )
 
@@ -165,7 +178,7 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
             return []
         text = text[: _before_other_date(text)]
     listed = inherited is not None and bool(_LIST_START.search(text))
-    if not listed and not _DEATH_CONTEXT.search(text):
+    if not listed and not (_DEATH_CONTEXT.search(text) or _SURVIVED.search(text)):
         return []
     out: list[Named] = []
     for raw in name_runs(text):
