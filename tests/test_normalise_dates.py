@@ -136,3 +136,12 @@ def test_dates_in_the_articles_own_language(text: str, language: str, iso: str) 
 
     value = normalise_date(DateValue(text=text, evidence=Evidence(quote=text)), None, language)
     assert (value.canonical, value.precision) == (iso, "day")
+
+
+def test_today_without_a_publication_date_stays_unresolved_even_in_a_long_quote() -> None:
+    quote = (
+        "Rebel chief Karim Nasser was killed in a regime air strike east of the capital today, dealing blows "
+        "to both the uprising and a fragile peace process. Nasser, 44, led the movement."
+    )
+    value = normalise_date(DateValue(text="today", evidence=Evidence(quote=quote)), None, "en")
+    assert value.canonical is None

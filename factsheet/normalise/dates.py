@@ -140,7 +140,10 @@ def _dateparser_fallback(text: str, language: str | None = None) -> date | None:
             from dateparser.search import search_dates
 
             found = search_dates(text, languages=languages, settings=settings)  # type: ignore[arg-type]
-            parsed = found[0][1] if found else None
+            # Only words that write a date out: 'today' in a long quote would be read against
+            # the parser's placeholder base (1 January 2000), not the article's day.
+            written = [d for words, d in found or [] if re.search(r"\d", words)]
+            parsed = written[0] if written else None
     except (ValueError, OverflowError):
         return None
     return parsed.date() if parsed is not None else None
