@@ -228,3 +228,12 @@ def test_a_village_spelt_two_ways_is_one_place_even_when_one_spelling_has_a_name
         "'Almat' is also a Russian town's alternate name"
     )
     assert not equivalent("city", city("Idlib"), city("Aleppo"))
+
+
+def test_states_listed_as_striking_together_agree_with_each_of_them_only() -> None:
+    trio = actor("US, UK and French")
+    assert compatible("attacker", trio, actor("US forces"))
+    assert compatible("attacker", actor("the British military"), trio)
+    assert not equivalent("attacker", trio, actor("US forces"))
+    assert not compatible("attacker", trio, actor("Russian jets"))
+    assert not compatible("attacker", actor("Iranian-backed Houthis"), actor("Iran"))

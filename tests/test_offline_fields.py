@@ -1318,3 +1318,20 @@ def test_a_backer_written_with_periods_is_not_the_attacker() -> None:
         "northern Yemen by a U.S.-backed Saudi-led coalition."
     )
     assert value(event, "attacker") != "U.S"
+
+
+def test_a_headline_label_a_defender_and_a_passive_agent_in_a_question() -> None:
+    event = read(
+        "Syria strikes: What sites were targeted by US, UK and France?\n\n"
+        "Missiles hit three sites near Damascus and Homs on Saturday, the ministry said."
+    )
+    assert value(event, "attacker") == "US, UK and France"
+    label = read(
+        "Syria strikes: Pentagon details three targets\n\nMissiles hit three sites near Homs on Saturday."
+    )
+    assert value(label, "attacker") is None
+    defender = read(
+        "The Syrian army has destroyed 71 out of 103 cruise missiles with which the Western coalition "
+        "attacked on Saturday, the ministry said. Three civilians were wounded in Homs."
+    )
+    assert value(defender, "attacker") != "The Syrian army"

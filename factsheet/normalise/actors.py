@@ -168,6 +168,19 @@ def country_actor(text: str) -> str | None:
     return next(iter(countries)) if _only_state_words(text, mentions) else None
 
 
+def listed_states(text: str) -> set[str]:
+    """The states a phrase lists as acting together ('US, UK and French strikes'), else none.
+
+    Such a phrase agrees with an outlet naming one of them ('US strikes'): both are true of
+    one raid, though neither says all the other does.
+    """
+    mentions = find_countries(_BACKERS.sub(" ", text))
+    states = {country for country, _, _ in mentions}
+    if len(states) < 2 or not _only_state_words(text, mentions, {"and"}):
+        return set()
+    return states
+
+
 def _only_state_words(
     text: str, mentions: list[tuple[str, int, int]], also: frozenset[str] | set[str] = frozenset()
 ) -> bool:

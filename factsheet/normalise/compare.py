@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from factsheet.models import EVENT_FIELDS, Casualties, Claim, CountValue, DateValue, TimeValue, Value
 from factsheet.normalise import entities, organisations
-from factsheet.normalise.actors import country_actor
+from factsheet.normalise.actors import country_actor, listed_states
 from factsheet.normalise.dates import compatible_dates
 from factsheet.normalise.numbers import compatible_counts
 from factsheet.normalise.places import (
@@ -151,7 +151,7 @@ def _actor_equivalent(a: Value, b: Value) -> bool:
 def _actor_compatible(a: Value, b: Value) -> bool:
     ca, cb = _actor_country(a), _actor_country(b)
     if ca or cb:
-        return ca == cb
+        return ca == cb or ca in listed_states(b.text) or cb in listed_states(a.text)
     return _organisations_compatible(a, b)
 
 

@@ -39,7 +39,7 @@ _WEAPON_ADJ = (
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|killed|killing|kill|wounded|wounding|injuring|with|and|"
-    r"hit|hitting|struck|fighting|battling|backing|backed|supporting|opposing)\s+(?:the\s+|\w+\s+)?$",
+    r"hit|hitting|struck|fighting|battling|backing|backed|supporting|opposing)\s+(?:the\s+|(?!by\s)\w+\s+)?$",
     re.IGNORECASE,
 )
 # 'at the request of the Iraqi security forces, the coalition struck': who asked, not who struck.
@@ -73,7 +73,11 @@ _HELD_BY = re.compile(
 )
 _NOUN_BEFORE = re.compile(r"\b(?:in|a|an|of|deadly|latest|new|another|fresh)\s+$", re.I)
 _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b")
+# ('the Syrian army destroyed 71 of the missiles with which the coalition attacked': the
+# coalition's clause, not the army's)
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b|\b(?:with|by|from|through)\s+which\b")
+# 'Syria strikes: What sites were targeted': a headline's label, where 'strikes' is a noun.
+_LABEL_AFTER = re.compile(r"^\s*(?:[:\u2013\u2014|]|-\s|$)")
 _RESPONSIBILITY = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?claimed\s+responsibility\s+for\s+(?:the|this|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\S*\s+(?:\w+\s+){0,2}?(?:attack|bombing|strike|blast|explosion|assault|raid)"
@@ -117,7 +121,7 @@ def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
     led = r"(?:-led(?:\s+[A-Za-z]+){0,2}?\s+(?:coalition|alliance))?"
     agent = re.compile(
         rf"\bby\s+(?:an?\s+|the\s+)?{_KIND}(?P<actor>(?:{actors}){led}(?:\s+{FORCE_NOUNS})?)"
-        rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;(]|\s*$|\s+(?:in|on|at|near)\b)"
+        rf"(?=\s+{_WEAPON_ADJ}{_WEAPON_HEAD}\b|\s*[,.;:?!(]|\s*$|\s+(?:in|on|at|near)\b)"
     )
     subject = re.compile(
         rf"(?<![\w-])(?P<actor>(?:[Tt]he\s+)?{states})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:on\s+\w+day\s+)?"
@@ -190,6 +194,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not _HELD_BY.search(text[max(0, m.start() - 20) : m.start() + 2]):
             add(m, 3.0)  # ('the city, which is controlled by Houthi rebels': who holds it)
     for m in subject.finditer(text):
+        if _LABEL_AFTER.match(text[m.end() :]):
+            continue
         if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)
     for m in blamed.finditer(text):
