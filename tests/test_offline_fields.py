@@ -1335,3 +1335,15 @@ def test_a_headline_label_a_defender_and_a_passive_agent_in_a_question() -> None
         "attacked on Saturday, the ministry said. Three civilians were wounded in Homs."
     )
     assert value(defender, "attacker") != "The Syrian army"
+
+
+def test_a_claim_of_the_attack_a_strike_avenges_and_attacks_it_should_deter_are_not_its_blame() -> None:
+    event = read(
+        "Iran fires missiles at militant bases in Syria\n\n"
+        "Iran's Revolutionary Guards said they fired missiles at militant bases in Deir ez-Zor on Sunday.\n\n"
+        "On June 7, gunmen attacked the parliament in Tehran, killing 17 people. "
+        "The Islamic State group claimed responsibility.\n\n"
+        "The Guards said the strikes were a warning to deter future Islamic State attacks."
+    )
+    assert value(event, "attacker") in ("Revolutionary Guards", "Iran's Revolutionary Guards")
+    assert not any(c.kind == "responsibility" and "Islamic State" in (c.party or "") for c in event.claims)

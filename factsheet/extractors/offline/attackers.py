@@ -76,6 +76,10 @@ _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", 
 # ('the Syrian army destroyed 71 of the missiles with which the coalition attacked': the
 # coalition's clause, not the army's)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s+(?:which|who|but)\b|\b(?:with|by|from|through)\s+which\b")
+# 'to deter future Islamic State attacks', 'after previous Israeli strikes': other attacks.
+_OTHER_ATTACKS_BEFORE = re.compile(
+    r"\b(?:future|further|previous|past|earlier|prior|more|deter|deterring|prevent|preventing)\s+$", re.I
+)
 # 'Syria strikes: What sites were targeted': a headline's label, where 'strikes' is a noun.
 _LABEL_AFTER = re.compile(r"^\s*(?:[:\u2013\u2014|]|-\s|$)")
 _RESPONSIBILITY = re.compile(
@@ -169,7 +173,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         out.append(Candidate(text[a:b], s.start + a, s.start + b, info, tier=tier))
 
     for m in modifier.finditer(text):
-        add(m, 3.0)
+        if not _OTHER_ATTACKS_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            add(m, 3.0)
     for m in forces.finditer(text):
         phrase = m.group("actor")
         if re.search(r"(?:\bair|\bdrone|\bmissile|-led|\bthe|\ba)\s*$", text[: m.end()].rsplit(None, 1)[0]):

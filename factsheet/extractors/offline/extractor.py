@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import Literal
 
 from factsheet.extractors.offline.attackers import attacker_candidates
@@ -129,6 +130,30 @@ def _flag_other_dates(
         mentions = [m for m in find_dates(text) if not m.relative and not statement_day(text, m)]
         if mentions and not any(compatible(anchor, m, year, published) for m in mentions):
             info.background.add("date")
+
+
+# A claim of an attack already told: 'claimed responsibility.', '... for the attacks'.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:claimed|claiming)\s+responsibility(?:\s+for\s+(?:the|that|those|these)\s+(?:attacks?|bombings?|assaults?)\b"
+    r"|\s*(?:[,.;]|$))",
+    re.I,
+)
+
+
+def _flag_follow_ons(infos: list[SentenceInfo]) -> None:
+    """A claim of responsibility that only refers back to the attack of a background sentence
+    just before it is about that attack too ('... killed in the June 7 attacks in Tehran. Islamic
+    State claimed responsibility for the attacks'): it names no date or other strike of its own."""
+    for before, info in pairwise(infos):
+        text = info.sentence.text
+        if (
+            before.background
+            and not info.background
+            and info.strike_hits <= 1
+            and _BACK_REFERENCE.search(text)
+            and not find_dates(text)
+        ):
+            info.background.add("follows")
 
 
 def _homonym(city: Candidate, gaz: Gazetteer) -> bool:
@@ -323,6 +348,7 @@ def _read_event(article: Article, infos: list[SentenceInfo], gaz: Gazetteer) -> 
     date = best(c for i in _pool(infos) for c in date_candidates(i, year, article.published))
     if date is not None:
         _flag_other_dates(infos, date, year, article.published)
+    _flag_follow_ons(infos)
     people = _people(infos, gaz)
     found = {i.sentence.index: _without_names(place_candidates(i, gaz), people) for i in infos if i.is_strike}
     country, city, district = _choose_places(found, _pool(infos), gaz)
