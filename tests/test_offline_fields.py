@@ -1347,3 +1347,11 @@ def test_a_claim_of_the_attack_a_strike_avenges_and_attacks_it_should_deter_are_
     )
     assert value(event, "attacker") in ("Revolutionary Guards", "Iran's Revolutionary Guards")
     assert not any(c.kind == "responsibility" and "Islamic State" in (c.party or "") for c in event.claims)
+
+
+def test_the_party_accused_in_the_passive_is_the_attacker_and_its_accuser_is_not() -> None:
+    event = read(
+        "Saudi Arabia has been accused by Yemen's Houthi rebels of carrying out a deadly attack on a busy "
+        "market which killed 17 people on Tuesday."
+    )
+    assert value(event, "attacker") == "Saudi Arabia"

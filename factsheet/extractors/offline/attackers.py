@@ -71,6 +71,11 @@ _EITHER_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+or\s+(?:by\s+)?(?:the\s+)?$")
 _HELD_BY = re.compile(
     r"\b(?:controlled|held|run|used|operated|owned|occupied|manned|besieged|surrounded)\s+by\b", re.I
 )
+_ACCUSED_BY = re.compile(
+    r"\b(?:accused|blamed|condemned|denounced|critici[sz]ed|faulted|held\s+responsible)\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,2}$",
+    re.I,
+)
 _NOUN_BEFORE = re.compile(r"\b(?:in|a|an|of|deadly|latest|new|another|fresh)\s+$", re.I)
 _PLATFORM_END = re.compile(r"(?:drones?|jets?|aircraft|warplanes?|artillery)$", re.IGNORECASE)
 # ('the Syrian army destroyed 71 of the missiles with which the coalition attacked': the
@@ -142,6 +147,9 @@ def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
         # 'the warplanes were from the Saudi-led coalition', 'planes, thought to be from the ...'
         rf"|\b(?:planes|warplanes|jets|aircraft|drones?|missiles?)\b[^.;]{{0,30}}?\bfrom\s+(?:the\s+)?"
         rf"(?P<actor3>(?:{actors}){led})"
+        # 'Saudi Arabia has been accused by Yemen's Houthi rebels of carrying out a deadly attack'
+        rf"|(?<![\w-])(?P<actor4>(?:{actors}){led})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?accused\s+"
+        rf"(?:by\s+[^,.;]{{1,60}}?\s+)?of\s+(?:carrying\s+out|launching|conducting|being\s+behind)\b"
     )
     return modifier, forces, agent, subject, blamed
 
@@ -166,6 +174,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             return  # ('a strike blamed on the coalition': 'on' names the one blamed, not a victim)
         if re.match(r"\.?-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return
+        if _ACCUSED_BY.search(text[max(0, a - 60) : a]):
+            return  # 'Saudi Arabia has been accused by Yemen's Houthi rebels of ...': the accuser
         if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 30) : a]):
             return
         if any(c.start < s.start + b and s.start + a < c.end for c in out):
@@ -204,7 +214,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)
     for m in blamed.finditer(text):
-        group = next(g for g in ("actor", "actor2", "actor3") if m.group(g))
+        group = next(g for g in ("actor", "actor2", "actor3", "actor4") if m.group(g))
         add(m, 2.0, group, blamed=True)
     for run in ORG_RUN.finditer(text):
         if _RESPONSIBILITY.match(text, run.end()):
