@@ -1355,3 +1355,11 @@ def test_the_party_accused_in_the_passive_is_the_attacker_and_its_accuser_is_not
         "market which killed 17 people on Tuesday."
     )
     assert value(event, "attacker") == "Saudi Arabia"
+
+
+def test_an_oil_field_the_attack_hit_is_the_place() -> None:
+    event = read(
+        "A Houthi spokesman said the group targeted the Qurayn oil field with 10 drones on Saturday.\n\n"
+        "Aramco said a fire at Qurayn oil field caused no injuries."
+    )
+    assert value(event, "city") == "Qurayn"

@@ -62,13 +62,13 @@ _STRIKE_NEAR_BEFORE = re.compile(
 )
 _SETTLEMENT_AFTER = re.compile(
     r"^\s+(?:market|village|town|area|hamlet|camp|refugee\s+camp|settlement|air\s*base|airbase|airfield|"
-    r"air\s+field|military\s+base)\b",
+    r"air\s+field|military\s+base|(?:oil|gas)\s+field|oilfield)\b",
     re.IGNORECASE,
 )
 # 'X market in Y', 'X camp near Y': Y is the settlement the site belongs to.
 _WITHIN = re.compile(r"^\s+(?:market|camp|area)\s+in\s+(?:the\s+)?(?:(?:town|village|district)\s+of\s+)?")
 _SETTLEMENT_BEFORE = re.compile(
-    r"\b(?:in|at|near|of|the|busy|crowded|main|local)\s+(?:the\s+)?(?:busy\s+|crowded\s+|main\s+)?$",
+    r"\b(?:in|at|near|of|on|the|busy|crowded|main|local)\s+(?:the\s+)?(?:busy\s+|crowded\s+|main\s+)?$",
     re.IGNORECASE,
 )
 # Capitalised words that open a sentence or name a body, not a place ('The Red Cross market').
