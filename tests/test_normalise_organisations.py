@@ -29,6 +29,8 @@ from tests.builders import article, extraction
         ("Lashkar-e-Tayyiba", "LeT"),
         ("the Houthi military", "Houthis"),  # a group's own armed force is the group
         ("Taliban troops", "Taliban"),
+        ("Jabhat Fateh al-Sham", "al-Nusra Front"),  # its name from 2016
+        ("Army of Islam", "Jaysh al-Islam"),
     ],
 )
 def test_one_group_under_two_names(a: str, b: str) -> None:

@@ -1363,3 +1363,16 @@ def test_an_oil_field_the_attack_hit_is_the_place() -> None:
         "Aramco said a fire at Qurayn oil field caused no injuries."
     )
     assert value(event, "city") == "Qurayn"
+
+
+def test_a_groups_name_is_no_place_and_a_province_named_for_its_seat_yields_to_a_town_in_it() -> None:
+    levant = read(
+        "An air strike killed more than 40 members of the jihadist group Jabhat Fateh al-Sham in "
+        "northwestern Syria on Thursday, the monitor said."
+    )
+    assert value(levant, "city") is None
+    town = read(
+        "A drone targeted a base in western Aleppo near the border of Idlib province, near the town of "
+        "Kafr Nasih, on Thursday, killing 40 fighters."
+    )
+    assert value(town, "city") == "Kafr Nasih"

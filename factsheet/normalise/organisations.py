@@ -86,7 +86,19 @@ KNOWN: dict[str, list[str]] = {
         "Tehreek-e-Taliban Pakistan",
     ],
     "Hayat Tahrir al-Sham": ["HTS", "Tahrir al-Sham"],
-    "al-Nusra Front": ["Nusra Front", "Jabhat al-Nusra", "Nusra"],
+    # Renamed Jabhat Fateh al-Sham in 2016, when it said it had left al-Qaeda.
+    "al-Nusra Front": [
+        "Nusra Front",
+        "Jabhat al-Nusra",
+        "Nusra",
+        "Jabhat Fateh al-Sham",
+        "Jabhat Fatah al-Sham",
+        "JFS",
+    ],
+    "Ahrar al-Sham": ["Harakat Ahrar al-Sham"],
+    "Jaish al-Islam": ["Jaysh al-Islam", "Army of Islam"],
+    "Nour al-Din al-Zenki": ["Nour al-Din al-Zinki", "Nureddin al-Zenki", "Zenki Movement"],
+    "Ansar al-Sharia": [],
     "Hurras al-Din": ["Hurras al-Deen", "Huraas al-Din", "Huras al-Din", "Tanzim Hurras al-Din"],
     "Syrian Democratic Forces": ["SDF"],
     "People's Protection Units": ["YPG"],
@@ -118,6 +130,7 @@ MEMBER_OF: dict[str, list[str]] = {
     "al-Qaeda in the Arabian Peninsula": ["al-Qaeda"],
     "al-Shabaab": ["al-Qaeda"],
     "Hurras al-Din": ["al-Qaeda"],
+    "al-Nusra Front": ["al-Qaeda"],
     "People's Protection Units": ["Syrian Democratic Forces"],
 }
 

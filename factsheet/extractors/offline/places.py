@@ -29,6 +29,8 @@ from factsheet.extractors.offline.lexicons import (
 )
 from factsheet.extractors.offline.names import NameSpan, name_runs
 from factsheet.normalise.actors import country_actor
+from factsheet.normalise.organisations import known
+from factsheet.normalise.places import region_seat
 
 PlaceKind = Literal["country", "demonym", "city"]
 
@@ -133,6 +135,7 @@ _NEAR_TIER = 2.5
 _SITE_TIER = 3.5
 _HELD_BY = re.compile(r"-(?:controlled|held|led|backed|run|occupied|besieged|dominated|majority)$", re.I)
 # 'near the Yemeni capital': a landmark, not the place hit ('east of the capital' may be either).
+_DIRECTION_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", re.I)
 _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # English words that a headline capitalises and a gazetteer also lists as towns ('Raid Kills
 # Dozens at Wedding': Wedding is a part of Berlin).
@@ -314,6 +317,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Countries, demonyms and cities named in a text, longest name first at each position."""
     out: list[PlaceMention] = []
     for run in name_runs(text):
+        if " " in run.text and known(run.text):
+            continue  # 'Jabhat Fateh al-Sham', 'Ahrar al-Sham': a group's name, not the Levant
         words = list(re.finditer(r"\S+", run.text))
         i = 0
         while i < len(words):
@@ -405,8 +410,11 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
                 if reference or (km is not None and km >= _FAR_KM):
                     # The strike was near the city, not in it ('about 100km from Saada'): a landmark.
                     continue
-                # 'outside Manbij': a town the strike was near, less precise than 'in the village of X'.
-                cities.append(cand(m, _NEAR_TIER if near or km is not None else 3.0, m.countries))
+                # 'outside Manbij': a town the strike was near, less precise than 'in the village of X';
+                # 'in western Aleppo': a province named for its seat, less precise than a town in it.
+                province = bool(_DIRECTION_BEFORE.search(before)) and region_seat(m.text)
+                vague = near or km is not None or province
+                cities.append(cand(m, _NEAR_TIER if vague else 3.0, m.countries))
                 if _strike_there(text, m):
                     placed_in.append((cities[-1], m.countries[:1]))
                 if named_as_small_town(text, m.start, m.text, gaz):
