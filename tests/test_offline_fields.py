@@ -1376,3 +1376,11 @@ def test_a_groups_name_is_no_place_and_a_province_named_for_its_seat_yields_to_a
         "Kafr Nasih, on Thursday, killing 40 fighters."
     )
     assert value(town, "city") == "Kafr Nasih"
+
+
+def test_a_name_before_area_or_district_is_a_place_not_the_target_group() -> None:
+    event = read(
+        "Rebel leader Karim Nasser was killed in an air strike on Friday while holding a meeting with other "
+        "rebel leaders in the Marj area of Eastern Ghouta, the rebels said."
+    )
+    assert value(event, "target_organisation") != "Marj"

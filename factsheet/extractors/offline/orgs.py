@@ -15,6 +15,8 @@ from factsheet.extractors.offline.context import SentenceInfo
 from factsheet.extractors.offline.gazetteer import Gazetteer
 from factsheet.extractors.offline.lexicons import (
     ARMED_GROUPS,
+    CITY_NOUNS,
+    DISTRICT_NOUNS,
     NON_ARMED_BODIES,
     NOT_ORG_WORDS,
     NUMBER_WORD,
@@ -146,6 +148,9 @@ _ORG_NOUN_AFTER = re.compile(
     rf"infrastructure|command(?:\s+and\s+control)?\s+(?:centres?|centers?|posts?|rooms?)|strongholds?|"
     rf"hideouts?|compounds?)))\b",
     re.I,
+)
+_PLACE_NOUN_AFTER = re.compile(
+    rf"^\s+(?:{DISTRICT_NOUNS}|{CITY_NOUNS}|province|governorate|region|countryside)\b", re.I
 )
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:militia|group|movement|faction|organi[sz]ation)\s+(?:called\s+|named\s+|known\s+as\s+)?$", re.I
@@ -375,6 +380,8 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
     def add(span: NameSpan, tier: float) -> None:
         if (span.start, span.end) in seen or not _valid(span, gaz) or span.start > claimed_from:
             return
+        if _PLACE_NOUN_AFTER.match(text[span.end :]):
+            return  # 'rebel leaders in the Marj area': a place, not a group
         if headline and len(span.text.split()) > 3 and not known(span.text):
             return  # 'Houthi Forces Develop New Missile Launcher': a headline's words, not a name
         seen.add((span.start, span.end))
