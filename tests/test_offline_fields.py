@@ -1384,3 +1384,18 @@ def test_a_name_before_area_or_district_is_a_place_not_the_target_group() -> Non
         "rebel leaders in the Marj area of Eastern Ghouta, the rebels said."
     )
     assert value(event, "target_organisation") != "Marj"
+
+
+def test_a_group_that_claims_or_takes_responsibility_is_the_attacker_not_the_target() -> None:
+    event = read(
+        "Yemen's Houthi rebels on Tuesday claimed responsibility for the drone attacks on an oil pipeline. "
+        '"Seven Yemeni drones carried out the attacks on the pipeline," a spokesman said.'
+    )
+    assert value(event, "attacker") in ("Houthi", "Yemen's Houthi")
+    assert value(event, "target_organisation") is None
+    taken = read(
+        "Houthi rebels in Yemen have taken responsibility for the drone attacks that shut down a major "
+        "oil pipeline on Tuesday."
+    )
+    assert value(taken, "attacker") == "Houthi"
+    assert value(taken, "target_organisation") is None

@@ -88,7 +88,10 @@ _OTHER_ATTACKS_BEFORE = re.compile(
 # 'Syria strikes: What sites were targeted': a headline's label, where 'strikes' is a noun.
 _LABEL_AFTER = re.compile(r"^\s*(?:[:\u2013\u2014|]|-\s|$)")
 _RESPONSIBILITY = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+)?claimed\s+responsibility\s+for\s+(?:the|this|Monday|Tuesday|Wednesday|Thursday|"
+    # 'Yemen's Houthi rebels on Tuesday claimed', 'Houthi rebels in Yemen have taken responsibility'
+    r"(?:\s+(?:rebels?|militants?|fighters|movement|group|militia))?(?:\s+in\s+[A-Z]\w+)?"
+    r"(?:\s+(?:late\s+|early\s+)?on\s+\w+day)?"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:claimed|taken|took)\s+responsibility\s+for\s+(?:the|this|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\S*\s+(?:\w+\s+){0,2}?(?:attack|bombing|strike|blast|explosion|assault|raid)"
 )
 
@@ -218,5 +221,5 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         add(m, 2.0, group, blamed=True)
     for run in ORG_RUN.finditer(text):
         if _RESPONSIBILITY.match(text, run.end()):
-            out.append(Candidate(run.group(), s.start + run.start(), s.start + run.end(), info, tier=2.0))
+            out.append(Candidate(run.group(), s.start + run.start(), s.start + run.end(), info, tier=3.5))
     return out

@@ -61,10 +61,12 @@ _CLAIMED = re.compile(
 # The group that acts or speaks in the sentence is not what the strike hit: 'Houthi rebels
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
 _ACTS_AFTER = re.compile(
-    rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?))?"
+    rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?|rebels?|militants?|"
+    r"fighters))?"
     r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s*,\s*(?:however|meanwhile|in\s+turn|for\s+its\s+part)\s*,)?"
-    r"(?i:(?:\s+(?:has|have|had|were|was))?(?:\s+(?:reportedly|also|quickly|later))?"
-    r"\s+(?:fired|launched|claimed|claiming|claim|claims|blamed|blaming|decried|condemned|accused|denied|said|says|"
+    r"(?i:(?:\s+(?:late\s+|early\s+)?on\s+\w+day)?(?:\s+(?:has|have|had|were|was))?"
+    r"(?:\s+(?:reportedly|also|quickly|later))?"
+    r"\s+(?:fired|launched|claimed|claiming|claim|claims|taken|took|blamed|blaming|decried|condemned|accused|denied|said|says|"
     r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published|"
     r"announces|announced))\b"
 )
