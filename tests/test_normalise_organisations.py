@@ -31,6 +31,7 @@ from tests.builders import article, extraction
         ("Taliban troops", "Taliban"),
         ("Jabhat Fateh al-Sham", "al-Nusra Front"),  # its name from 2016
         ("Army of Islam", "Jaysh al-Islam"),
+        ("KDPI", "PDKI"),  # the Iranian Kurdish party under both orders of its initials
     ],
 )
 def test_one_group_under_two_names(a: str, b: str) -> None:

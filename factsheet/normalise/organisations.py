@@ -103,6 +103,13 @@ KNOWN: dict[str, list[str]] = {
     "Syrian Democratic Forces": ["SDF"],
     "People's Protection Units": ["YPG"],
     "Kurdistan Workers' Party": ["PKK"],
+    "Kurdistan Democratic Party of Iran": [
+        "KDPI",
+        "PDKI",
+        "KDP-I",
+        "Democratic Party of Iranian Kurdistan",
+        "Democratic Party of Kurdistan Iran",
+    ],
     "Wagner Group": ["Wagner"],
     "Rapid Support Forces": ["RSF"],
     "Libyan National Army": ["LNA", "Libyan Arab Armed Forces", "LAAF"],
