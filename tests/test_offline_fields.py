@@ -1399,3 +1399,13 @@ def test_a_group_that_claims_or_takes_responsibility_is_the_attacker_not_the_tar
     )
     assert value(taken, "attacker") == "Houthi"
     assert value(taken, "target_organisation") is None
+
+
+def test_a_first_name_that_is_also_a_town_and_a_site_named_for_its_place() -> None:
+    event = read(
+        "A drone hit the shelter over the reactor on Friday, officials said. The monitoring team at the "
+        "Chornobyl site heard an explosion, as preparations began for talks between U.S. President Donald "
+        "Trump and Russian leader Vladimir Putin."
+    )
+    assert value(event, "city") != "Vladimir"
+    assert value(event, "target_organisation") is None

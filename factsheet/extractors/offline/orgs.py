@@ -151,6 +151,7 @@ _ORG_NOUN_AFTER = re.compile(
     rf"hideouts?|compounds?)))\b",
     re.I,
 )
+_AT_THE = re.compile(r"\b(?:at|in|near|inside|outside)\s+the\s+$", re.I)
 _PLACE_NOUN_AFTER = re.compile(
     rf"^\s+(?:{DISTRICT_NOUNS}|{CITY_NOUNS}|province|governorate|region|countryside)\b", re.I
 )
@@ -406,6 +407,8 @@ def org_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if role_of.search(before) or (role_after.match(after) and not span.possessive):
             add(span, 3.0)
         elif (noun := _ORG_NOUN_AFTER.match(after)) and not span.possessive:
+            if noun.group("site") and _AT_THE.search(before):
+                continue  # 'its team at the Chornobyl site': where, not whose
             # What a strike hits ('a Hamas compound') ties the group to it more than its kind does.
             add(span, SITE_TIER if noun.group("site") else 2.0)
         elif _USED_BY.search(before):

@@ -135,6 +135,8 @@ _NEAR_TIER = 2.5
 _SITE_TIER = 3.5
 _HELD_BY = re.compile(r"-(?:controlled|held|led|backed|run|occupied|besieged|dominated|majority)$", re.I)
 # 'near the Yemeni capital': a landmark, not the place hit ('east of the capital' may be either).
+# 'Russian leader Vladimir Putin': a town's name that a person's name goes on from is a first name.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]+\b(?!\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict))")
 _DIRECTION_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", re.I)
 _NEAR_CAPITAL = re.compile(r"\b(?:near|outside|close\s+to)\s+$", re.I)
 # English words that a headline capitalises and a gazetteer also lists as towns ('Raid Kills
@@ -424,6 +426,7 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
             elif (
                 not _ACTOR_AFTER.match(after)
                 and not re.match(r"[’']s?\s+[a-z]", after)
+                and not _NAME_GOES_ON.match(after)
                 and m.population >= _MIN_MODIFIER_POPULATION
                 and not country_actor(m.text)
             ):
