@@ -296,3 +296,22 @@ def test_a_home_hit_beside_a_named_owner_with_no_strike_on_it_is_no_target() -> 
         "The house of Walid Sarraf, a local merchant, stands nearby and was not damaged."
     )
     assert "Walid Sarraf" not in fates(event)
+
+
+def test_airports_plants_and_a_headlines_speaker_are_not_people() -> None:
+    airport = read(
+        "Missiles fired at the capital killed one man on Sunday, officials said. The group said its missile "
+        "force had targeted King Khalid international airport with a Burkan missile."
+    )
+    assert "King Khalid" not in fates(airport)
+    plant = read(
+        "Drones struck an oil depot overnight, killing two firefighters. The operation targeted the Kristal "
+        "Plant used to supply fuel to the nearby air base, the military said."
+    )
+    assert not any("Kristal" in name for name in fates(plant))
+    assert plant.target_person is None
+    headline = read(
+        "Strike on the enemy will show the world our might: Defence chief Avi Shamir\n\n"
+        "Jets struck military sites overnight, killing two soldiers, the army said."
+    )
+    assert headline.target_person is None

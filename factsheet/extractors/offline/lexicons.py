@@ -599,7 +599,8 @@ NOT_ORG_WORDS: frozenset[str] = frozenset(
 PLACE_WORDS: frozenset[str] = frozenset(
     words(
         """village town city province governorate district county region oblast camp neighbourhood
-        neighborhood suburb municipality prize award wadi valley markaz masjid jamia madrassa madrasa"""
+        neighborhood suburb municipality prize award wadi valley markaz masjid jamia madrassa madrasa
+        airport airbase plant refinery depot terminal facility complex factory"""
     )
 )
 # Ships are named like people ('USS Porter launched the missiles').

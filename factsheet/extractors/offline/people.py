@@ -101,6 +101,15 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:[\w.]+\s+){0,2}[\s,]*$",
     re.I,
 )
+# 'Strike on Iran will show the world Israel's might: Defence chief Yoav Gallant': a headline's
+# speaker, after the colon that ends his words.
+_BYLINE = re.compile(r":\s+(?:[A-Z][\w’'-]*\s+|[a-z]+\s+){0,3}$")
+
+
+def _byline(before: str, after: str) -> bool:
+    return bool(_BYLINE.search(before)) and not after.strip(" .\"”’'")
+
+
 _IDENTIFIED_ANYWHERE = re.compile(r"\b(?:identified|named)\s+(?:\w+\s+){0,2}as\b", re.I)
 _DEATH_WORDS = re.compile(
     r"\b(?:fatalit|dead|killed|died|slain|target|assassinat|victim|strike|struck)", re.I
@@ -219,7 +228,7 @@ def person_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not is_name(span, gaz):
             continue
         before, after = text[max(0, span.start - 120) : span.start], text[span.end :]
-        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]):
+        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before[-40:]) or _byline(before, after):
             continue
         if RELATION_BEFORE.search(before):
             continue

@@ -81,7 +81,7 @@ _LIST_START = re.compile(
     re.I,
 )
 _PLACE_AFTER = re.compile(
-    r"^\s+(?:port|fuel\s+port|oil\s+terminal|terminal|airport|air\s*base|base|hospital|camp|refinery|"
+    r"^\s+(?:international\s+|military\s+|oil\s+)?(?:port|fuel\s+port|oil\s+terminal|terminal|airport|air\s*base|base|hospital|camp|refinery|"
     r"market|district|province|governorate|village|town|city|neighbou?rhood|square|street|road|mosque|"
     r"school|university|bridge|dam|field|facility|plant|complex|building|tower|hall|cemetery)\b",
     re.I,
