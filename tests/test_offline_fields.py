@@ -1409,3 +1409,20 @@ def test_a_first_name_that_is_also_a_town_and_a_site_named_for_its_place() -> No
     )
     assert value(event, "city") != "Vladimir"
     assert value(event, "target_organisation") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of sites in Syria were hit overnight as the war widened, hitting back for Iranian rocket fire.",
+        "Sites in Syria were struck on Thursday. The attack followed an Iranian barrage of some 20 rockets on "
+        "an outpost in the Golan Heights.",
+        "Sites in Syria were struck on Saturday after the air force shot down an Iranian drone over the border.",
+        "Sites in Syria were struck on Saturday. One jet was shot down by Syrian fire.",
+        "Sites in Syria were struck on Saturday, while the Syrian army claims to have hit an F-16 jet.",
+        "The air force said it hit dozens of Iranian military targets in Syria overnight on Thursday.",
+        "Jets flew on Saturday on a mission to strike Iranian drone installations in Syria.",
+    ],
+)
+def test_the_exchange_a_strike_answers_and_air_defence_are_not_its_attacker(text: str) -> None:
+    assert value(read(text), "attacker") is None

@@ -39,7 +39,9 @@ _WEAPON_ADJ = (
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|killed|killing|kill|wounded|wounding|injuring|with|and|"
-    r"hit|hitting|struck|fighting|battling|backing|backed|supporting|opposing)\s+(?:the\s+|(?!by\s)\w+\s+)?$",
+    r"hit|hitting|struck|strike|striking|fighting|battling|backing|backed|supporting|opposing)\s+"
+    # 'hit dozens of Iranian military targets'
+    r"(?:(?:dozens|scores|hundreds|several|some|many|two|three|four|five|six)\s+of\s+)?(?:the\s+|(?!by\s)\w+\s+)?$",
     re.IGNORECASE,
 )
 # 'at the request of the Iraqi security forces, the coalition struck': who asked, not who struck.
@@ -70,6 +72,17 @@ _EITHER_AFTER = re.compile(r"^\s+or\s+(?:by\s+)?(?:the\s+)?[A-Z]")
 _EITHER_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+or\s+(?:by\s+)?(?:the\s+)?$")
 _HELD_BY = re.compile(
     r"\b(?:controlled|held|run|used|operated|owned|occupied|manned|besieged|surrounded)\s+by\b", re.I
+)
+# 'the Syrian army claims to have hit an Israeli F-16': what it hit was an aircraft, in the air.
+_AIRCRAFT_AFTER = re.compile(
+    r"^\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:F-?\d+s?|fighter\s+jets?|jets?|warplanes?|"
+    r"aircraft|planes?|drones?|missiles?|helicopters?)\b",
+    re.I,
+)
+_SHOT_DOWN_BEFORE = re.compile(
+    r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying)\s+"
+    r"(?:by\s+)?(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$",
+    re.I,
 )
 _ACCUSED_BY = re.compile(
     r"\b(?:accused|blamed|condemned|denounced|critici[sz]ed|faulted|held\s+responsible)\s+by\s+"
@@ -177,6 +190,8 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
             return  # ('a strike blamed on the coalition': 'on' names the one blamed, not a victim)
         if re.match(r"\.?-(?:backed|aligned|allied|linked|sponsored|supported|based)", text[b:]):
             return
+        if _SHOT_DOWN_BEFORE.search(text[max(0, a - 40) : a]):
+            return  # 'Israel shot down an Iranian drone', 'shot down by Syrian fire': air defence
         if _ACCUSED_BY.search(text[max(0, a - 60) : a]):
             return  # 'Saudi Arabia has been accused by Yemen's Houthi rebels of ...': the accuser
         if _ALLY_AFTER.match(text[b:]) or _PLACE_BEFORE.search(text[max(0, a - 30) : a]):
@@ -206,13 +221,17 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         ):
             continue  # '10 Saudi troops killed', 'Bodies of UAE troops killed in Friday blast'
 
+        if m.group().endswith("targets") and not m.group("rest").strip():
+            continue  # 'dozens of Iranian military targets': a noun
+        if _AIRCRAFT_AFTER.match(text[m.end() :]):
+            continue
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
     for m in agent.finditer(text):
         if not _HELD_BY.search(text[max(0, m.start() - 20) : m.start() + 2]):
             add(m, 3.0)  # ('the city, which is controlled by Houthi rebels': who holds it)
     for m in subject.finditer(text):
-        if _LABEL_AFTER.match(text[m.end() :]):
+        if _LABEL_AFTER.match(text[m.end() :]) or _AIRCRAFT_AFTER.match(text[m.end() :]):
             continue
         if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)

@@ -672,6 +672,8 @@ FOREIGN_CLAUSE = re.compile(
     r"(?:thwart|foil|prevent|avert|pre-?empt)\w*\s+(?:what\s+\w+\s+(?:said|says|called)\s+(?:was|were)\s+)?"
     r"(?:an?\s+|the\s+)?(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?)|"
     r"revenge\s+for|(?:blamed|blames|blaming)\s+(?:[\w’'-]+\s+){0,3}?for|"
+    # 'as Israel hits back for Iran rocket fire'
+    r"(?:hits?|hitting|struck|strikes?|striking)\s+back\s+(?:for|at|against)|"
     # 'was behind attacks on U.S. forces, including one on Friday ...': earlier attacks.
     r"(?:was|were|is|are|been)\s+behind\s+(?:(?:a\s+)?(?:series|string|spate|wave)\s+of\s+|recent\s+|"
     r"repeated\s+|several\s+|numerous\s+|previous\s+)?(?:\w+\s+)?attacks|linked\s+(?:\w+\s+){0,3}to|responsible\s+for|"
@@ -684,7 +686,7 @@ FOREIGN_CLAUSE = re.compile(
     # 'The attack comes after a top Houthi leader was killed in an air strike': an earlier event.
     r"(?:comes?|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"
     r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"
-    r"(?:attacks?|strikes?|raids?|bombings?|assaults?)"
+    r"(?:attacks?|strikes?|raids?|bombings?|assaults?|barrages?|salvos?|volleys?|rocket\s+fire)"
     r"\s+(?:on|in|against|by|that|of))\b",
     re.IGNORECASE,
 )
