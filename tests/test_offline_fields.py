@@ -1426,3 +1426,14 @@ def test_a_first_name_that_is_also_a_town_and_a_site_named_for_its_place() -> No
 )
 def test_the_exchange_a_strike_answers_and_air_defence_are_not_its_attacker(text: str) -> None:
     assert value(read(text), "attacker") is None
+
+
+def test_where_a_downed_jet_crashed_and_its_model_are_not_the_strikes_place_or_target() -> None:
+    event = read(
+        "An Israeli F16 fighter jet crashed in Israel Saturday as the air force was carrying out attacks "
+        "against Iranian targets in Syria, the military said.\n\n"
+        "Israel's military said the new strikes were a retaliation to an Iranian drone launched from Syria "
+        "into Israel."
+    )
+    assert value(event, "country") != "Israel"
+    assert value(event, "target_organisation") != "F16"

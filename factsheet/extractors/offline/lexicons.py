@@ -666,7 +666,7 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
 # Phrases that put a clause about another event inside a sentence about this strike
 # ('in response to an attack that killed three troops'): numbers after them are not ours.
 FOREIGN_CLAUSE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|to|against)|retaliation\s+for|response\s+to|"
+    r"\b(?:in\s+response\s+to|(?:in\s+)?retaliation\s+(?:for|to|against)|response\s+to|"
     r"retaliate\s+(?:against|for)|"
     # 'struck to prevent what it said was a pending drone attack by Iran': the attack that did not happen.
     r"(?:thwart|foil|prevent|avert|pre-?empt)\w*\s+(?:what\s+\w+\s+(?:said|says|called)\s+(?:was|were)\s+)?"

@@ -151,6 +151,9 @@ _ORG_NOUN_AFTER = re.compile(
     rf"hideouts?|compounds?)))\b",
     re.I,
 )
+# Aircraft and weapon designations ('F-16', 'F16', 'MQ-9', 'Su-24', 'S-300').
+_MODEL = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?s?")
+_COUNT = re.compile(rf"(?i:{NUMBER_WORD})")
 _AT_THE = re.compile(r"\b(?:at|in|near|inside|outside)\s+the\s+$", re.I)
 _PLACE_NOUN_AFTER = re.compile(
     rf"^\s+(?:{DISTRICT_NOUNS}|{CITY_NOUNS}|province|governorate|region|countryside)\b", re.I
@@ -187,6 +190,8 @@ def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
         return False
+    if all(_MODEL.fullmatch(w) or _COUNT.fullmatch(w) for w in words):
+        return False  # 'an Israeli F-16 fighter jet', '"Twelve targets ...': a model, a count
     if any(w in _CIVIL_BODIES for w in words):
         return False  # 'the Interior Ministry of the Houthi government' speaks; it is not hit
     if gaz.country(span.text) or gaz.demonym(span.text) or gaz.cities.get(span.text.lower()):

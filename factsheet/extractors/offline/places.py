@@ -190,6 +190,11 @@ _FROM_BEFORE = re.compile(
     r"\b(?:from|towards|toward)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+[^,.;]{1,60}?\s+to\s+$",
     re.IGNORECASE,
 )
+# 'an Israeli F-16 crashed inside Israel after coming under Syrian fire': where a plane came down.
+_CRASHED_BEFORE = re.compile(
+    r"\b(?:crashed|crash-landed)\s+(?:in|inside|into|near)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
+    re.IGNORECASE,
+)
 # 'In Kabul, a defence ministry spokesman confirmed ...': where the speaker is, not the strike.
 _SPEAKER_PLACE = re.compile(
     r"^\s*,\s+(?:[^,.;]{0,60},\s+)?[^,.;]{0,80}?\b(?:spokes\w+|officials?|minister|ministry|president|police|"
@@ -374,6 +379,8 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         before, after = text[max(0, m.start - 60) : m.start], text[m.end :]
         if re.match(r"\s+of\s+Africa\b", after) or _NAME_PART_AFTER.match(after):
             continue  # 'the Horn of Africa': a region, not the town of Horn; 'the New York Times'
+        if _CRASHED_BEFORE.search(before):
+            continue
         if m.kind == "country":
             if m.text in AMBIGUOUS_COUNTRY_NAMES and not _locative(text, m):
                 continue
