@@ -1437,3 +1437,15 @@ def test_where_a_downed_jet_crashed_and_its_model_are_not_the_strikes_place_or_t
     )
     assert value(event, "country") != "Israel"
     assert value(event, "target_organisation") != "F16"
+
+
+def test_the_toll_of_many_strikes_or_a_wave_and_a_dates_digits_are_not_the_strikes_toll() -> None:
+    event = read(
+        "date 2025-03-23 Senior Hamas official Salah Nasser was killed overnight in an Israeli airstrike "
+        "on his tent in Khan Younis.\n\n"
+        "Al Jazeera said 23 people were killed in Israeli strikes across Khan Younis and nearby Rafah since "
+        "dawn.\n\n"
+        "The strike, which also killed his wife, was part of a broader wave of attacks that claimed the lives "
+        "of at least 23 people on Sunday alone."
+    )
+    assert value(event, "killed") is None

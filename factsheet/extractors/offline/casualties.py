@@ -311,6 +311,7 @@ def _age_apposition(text: str, start: int) -> bool:
     )
 
 
+_IN_DATE_BEFORE = re.compile(r"\d{4}-\d{1,2}-$")
 _RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|ranked|rank)\s*$", re.IGNORECASE)
 
 
@@ -326,8 +327,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
     def add(phrase: _Phrase, tier: float) -> None:
         if _foreign(text, phrase.start) or _SUBSET_BEFORE.search(text[: phrase.start]):
             return
-        if _RANK_BEFORE.search(text[: phrase.start]):
-            return  # 'at number three on the kill list': a rank, not a toll
+        if _RANK_BEFORE.search(text[: phrase.start]) or _IN_DATE_BEFORE.search(text[: phrase.start]):
+            return  # 'at number three on the kill list': a rank; 'date 2025-03-23': a day
         if _age_apposition(text, phrase.start):
             return  # 'Al Masri, 59, was killed': his age
         if _PARTITIVE_AFTER.match(text[_NUM.match(text, phrase.start).end() :]):  # type: ignore[union-attr]

@@ -652,6 +652,11 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         # 'killing over 110 people across the Gaza Strip': a toll or a campaign over a whole land.
         r"\b(?-i:across|throughout)\s+(?:the\s+)?(?:country|territory|region|enclave|Gaza(?:\s+Strip)?|"
         r"Lebanon|Yemen|Syria|Ukraine|Iraq|Sudan|Afghanistan|Somalia|Libya|Israel)\b",
+        # 'killed in Israeli strikes across Khan Younis and nearby Rafah': many strikes' toll.
+        r"\b(?:strikes|attacks|raids|airstrikes|air\s+strikes)\s+(?:\w+\s+)?(?-i:across)\b",
+        # 'was part of a broader wave of attacks that killed at least 23 people': the wave's toll.
+        r"\b(?:wave|series|string|spate|barrage)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|airstrikes)\s+"
+        r"(?:that|which)\s+(?:have\s+|has\s+)?(?:killed|left|claimed)\b",
         # 'It was followed on Wednesday by several strikes on southern Lebanon': what came next.
         r"\b(?:was|were)\s+followed\s+(?:[\w,]+\s+){0,3}?by\b",
         # 'Elsewhere in Syria on Thursday, government warplanes bombed ...': another place's news.
@@ -685,6 +690,8 @@ FOREIGN_CLAUSE = re.compile(
     r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
     # 'The attack comes after a top Houthi leader was killed in an air strike': an earlier event.
     r"(?:comes?|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"
+    # 'his death was preceded by those of X and Y last Tuesday': earlier deaths.
+    r"(?:was|were)\s+preceded\s+by|"
     r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"
     r"(?:attacks?|strikes?|raids?|bombings?|assaults?|barrages?|salvos?|volleys?|rocket\s+fire)"
     r"\s+(?:on|in|against|by|that|of))\b",
