@@ -1449,3 +1449,10 @@ def test_the_toll_of_many_strikes_or_a_wave_and_a_dates_digits_are_not_the_strik
         "of at least 23 people on Sunday alone."
     )
     assert value(event, "killed") is None
+
+
+def test_aircraft_fired_or_flown_by_the_attacker_do_not_make_it_air_defence() -> None:
+    event = read(
+        "The Revolutionary Guards said on Sunday they fired missiles at militant bases in eastern Syria."
+    )
+    assert value(event, "attacker") == "The Revolutionary Guards"

@@ -315,3 +315,11 @@ def test_airports_plants_and_a_headlines_speaker_are_not_people() -> None:
         "Jets struck military sites overnight, killing two soldiers, the army said."
     )
     assert headline.target_person is None
+
+
+def test_the_home_of_a_family_targets_no_one_person() -> None:
+    event = read(
+        "An Israeli air strike on a house in Rafah killed at least 13 people overnight, officials said. "
+        "The strike hit the home of the Abu Anza family in the Tel al-Sultan neighbourhood."
+    )
+    assert event.target_person is None

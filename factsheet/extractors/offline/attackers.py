@@ -75,10 +75,11 @@ _HELD_BY = re.compile(
 )
 # 'the Syrian army claims to have hit an Israeli F-16': what it hit was an aircraft, in the air.
 _AIRCRAFT_AFTER = re.compile(
-    r"^\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:F-?\d+s?|fighter\s+jets?|jets?|warplanes?|"
-    r"aircraft|planes?|drones?|missiles?|helicopters?)\b",
+    r"^\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:(?!(?:with|using|by|from|in|on|at)\s)[\w-]+\s+){0,2}?"
+    r"(?:F-?\d+s?|fighter\s+jets?|jets?|warplanes?|aircraft|planes?|drones?|missiles?|helicopters?)\b",
     re.I,
 )
+_HIT_VERB = re.compile(r"\b(?:hit|hits|struck|strikes?|targeted|targets|attacked)$", re.I)
 _SHOT_DOWN_BEFORE = re.compile(
     r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying)\s+"
     r"(?:by\s+)?(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$",
@@ -223,7 +224,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
 
         if m.group().endswith("targets") and not m.group("rest").strip():
             continue  # 'dozens of Iranian military targets': a noun
-        if _AIRCRAFT_AFTER.match(text[m.end() :]):
+        if _HIT_VERB.search(m.group()) and _AIRCRAFT_AFTER.match(text[m.end() :]):
             continue
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
@@ -231,7 +232,9 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not _HELD_BY.search(text[max(0, m.start() - 20) : m.start() + 2]):
             add(m, 3.0)  # ('the city, which is controlled by Houthi rebels': who holds it)
     for m in subject.finditer(text):
-        if _LABEL_AFTER.match(text[m.end() :]) or _AIRCRAFT_AFTER.match(text[m.end() :]):
+        if _LABEL_AFTER.match(text[m.end() :]) or (
+            _HIT_VERB.search(m.group()) and _AIRCRAFT_AFTER.match(text[m.end() :])
+        ):
             continue
         if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)

@@ -86,6 +86,7 @@ _PLACE_AFTER = re.compile(
     r"school|university|bridge|dam|field|facility|plant|complex|building|tower|hall|cemetery)\b",
     re.I,
 )
+_FAMILY_AFTER = re.compile(r"^\s+(?:family|families|clan|tribe|household)\b", re.I)
 # 'near the town of Urm al-Kubra': a place named like a person.
 _PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|district|province|governorate|neighbou?rhood|suburb|camp)\s+of\s+$", re.I
@@ -190,6 +191,8 @@ def named_people(info: SentenceInfo, gaz: Gazetteer, inherited: str | None = Non
             continue
         if RELATION_BEFORE.search(before) or _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
             continue
+        if _FAMILY_AFTER.match(after):
+            continue  # 'the home of the Abu Anza family': a family's name, not one person's
         if any(a <= span.start < b for a, b in info.foreign):
             continue
         fate = inherited if listed else _nearest(text, span.start, _FATES)
