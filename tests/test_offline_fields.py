@@ -1452,7 +1452,9 @@ def test_the_toll_of_many_strikes_or_a_wave_and_a_dates_digits_are_not_the_strik
 
 
 def test_aircraft_fired_or_flown_by_the_attacker_do_not_make_it_air_defence() -> None:
-    event = read(
-        "The Revolutionary Guards said on Sunday they fired missiles at militant bases in eastern Syria."
+    fired = read(
+        "The Revolutionary Guards said they fired missiles at militant bases in eastern Syria on Sunday."
     )
-    assert value(event, "attacker") == "The Revolutionary Guards"
+    assert value(fired, "attacker") == "The Revolutionary Guards"
+    flown = read("Rapid Support Forces on Sunday attacked with drones a military air base in Port Sudan.")
+    assert value(flown, "attacker") == "Rapid Support Forces"
