@@ -1458,3 +1458,21 @@ def test_aircraft_fired_or_flown_by_the_attacker_do_not_make_it_air_defence() ->
     assert value(fired, "attacker") == "The Revolutionary Guards"
     flown = read("Rapid Support Forces on Sunday attacked with drones a military air base in Port Sudan.")
     assert value(flown, "attacker") == "Rapid Support Forces"
+
+
+def test_the_unit_whose_base_a_claimed_attack_hit_is_the_target_and_a_bare_kind_is_no_group() -> None:
+    claimed = read(
+        "Hezbollah claimed responsibility for the drone attack on Sunday on a training base used by the "
+        "Golani Brigade near Binyamina, killing four soldiers."
+    )
+    assert value(claimed, "target_organisation") == "Golani Brigade"
+    base_of = read(
+        "The group said it launched a squadron of drones on Sunday on a training base of the Golani Brigade "
+        "in Binyamina, killing four soldiers."
+    )
+    assert value(base_of, "target_organisation") == "Golani Brigade"
+    bare = read(
+        "The drone attack took place at the al-Shohada military camp of the Turkmen Brigades on Friday, "
+        "killing one fighter."
+    )
+    assert value(bare, "target_organisation") != "Brigades"

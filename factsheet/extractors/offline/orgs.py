@@ -56,7 +56,10 @@ _COMPOUND = re.compile(
 # 'Russia claimed the missile targeted X': what follows a claim verb is the claim's content,
 # not a fact of the strike.
 _CLAIMED = re.compile(
-    r"\b(?:claimed|claims|claiming|asserted|alleged|alleging|insisted|accused|accuses|accusing)\b", re.I
+    # ('Hezbollah claimed responsibility for the attack on a base used by X': the attack as it was)
+    r"\b(?:claimed|claims|claiming|asserted|alleged|alleging|insisted|accused|accuses|accusing)\b"
+    r"(?!\s+(?:full\s+|complete\s+)?responsibility)",
+    re.I,
 )
 # The group that acts or speaks in the sentence is not what the strike hit: 'Houthi rebels
 # blamed the attack on ...', 'Taliban fighters fired on ...', 'the Houthi movement said'.
@@ -151,6 +154,10 @@ _ORG_NOUN_AFTER = re.compile(
     rf"hideouts?|compounds?)))\b",
     re.I,
 )
+_BARE_KINDS = frozenset(
+    {"Brigade", "Brigades", "Battalion", "Battalions", "Forces", "Force", "Movement", "Front", "Army"}
+    | {"Unit", "Units", "Group", "Militia", "Corps", "Regiment", "Division"}
+)
 # Aircraft and weapon designations ('F-16', 'F16', 'MQ-9', 'Su-24', 'S-300').
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?s?")
 _COUNT = re.compile(rf"(?i:{NUMBER_WORD})")
@@ -190,6 +197,8 @@ def _valid(span: NameSpan, gaz: Gazetteer) -> bool:
     words = tokens_of(span.text)
     if not words or words[0] in NOT_ORG_WORDS or all(w in NOT_ORG_WORDS for w in words):
         return False
+    if len(words) == 1 and words[0] in _BARE_KINDS:
+        return False  # 'the Turkmen Brigades' stripped of its people's name: a kind, not a group
     if all(_MODEL.fullmatch(w) or _COUNT.fullmatch(w) for w in words):
         return False  # 'an Israeli F-16 fighter jet', '"Twelve targets ...': a model, a count
     if any(w in _CIVIL_BODIES for w in words):
@@ -348,6 +357,9 @@ def _agent(before: str) -> bool:
 _USED_BY = re.compile(
     r"\b(?:centres?|centers?|posts?|sites?|positions?|compounds?|facility|facilities|buildings?|base|bases|"
     r"depots?|hideouts?|rooms?)[”\"]?\s+(?:used|utili[sz]ed|operated|run|manned)\s+by\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$"
+    # 'a training base of the Golani Brigade': a unit's own base
+    r"|\b(?:base|bases|barracks|camp|camps)\s+of\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
