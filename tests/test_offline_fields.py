@@ -1476,3 +1476,18 @@ def test_the_unit_whose_base_a_claimed_attack_hit_is_the_target_and_a_bare_kind_
         "killing one fighter."
     )
     assert value(bare, "target_organisation") != "Brigades"
+
+
+def test_a_warship_its_navy_and_a_group_denying_are_not_the_place_or_the_target() -> None:
+    event = read(
+        "Two missiles were fired at the U.S. Navy guided missile destroyer USS Mason on Sunday while it "
+        "sailed in the Red Sea, officials said. Neither hit the ship.\n\n"
+        '"(The Houthi movement) denies targeting any ship off Yemeni waters," a Houthi official said. '
+        "The Houthi movement yesterday denied its forces had carried out the attack.\n\n"
+        "Houthi media said the reports were aimed at diverting attention from a Saturday attack on a funeral "
+        "in Sanaa that left 140 dead."
+    )
+    assert value(event, "city") != "Mason"
+    assert value(event, "country") != "U.S"
+    assert value(event, "target_organisation") is None
+    assert value(event, "killed") is None

@@ -690,6 +690,8 @@ FOREIGN_CLAUSE = re.compile(
     r"convicted\s+(?:of|for|over)|suspected\s+(?:of|in)|suspect\s+in|"
     # 'The attack comes after a top Houthi leader was killed in an air strike': an earlier event.
     r"(?:comes?|came)\s+(?:(?:just|only|a|few|two|three|days?|weeks?|hours?|months?)\s+){0,3}after|"
+    # 'aimed at diverting attention from a Saturday attack on a funeral that left 140 dead'
+    r"(?:divert|diverting|distract|distracting)\s+(?:\w+\s+)?attention\s+(?:away\s+)?from|"
     # 'his death was preceded by those of X and Y last Tuesday': earlier deaths.
     r"(?:was|were)\s+preceded\s+by|"
     r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"

@@ -67,9 +67,10 @@ _ACTS_AFTER = re.compile(
     rf"^(?:\s+(?:{ORG_NOUNS}|forces|troops|leaders?|spokes(?:man|person|woman)|officials?|rebels?|militants?|"
     r"fighters))?"
     r"(?:\s+[A-Z][\w’'-]*){0,3}(?:\s*,\s*(?:however|meanwhile|in\s+turn|for\s+its\s+part)\s*,)?"
-    r"(?i:(?:\s+(?:late\s+|early\s+)?on\s+\w+day)?(?:\s+(?:has|have|had|were|was))?"
+    r"(?:[)\]]|\s*,[^,.;]{1,60},)?"  # '(The Houthi movement) denies', 'the group, in a statement, said'
+    r"(?i:(?:\s+(?:(?:late\s+|early\s+)?on\s+\w+day|yesterday|today))?(?:\s+(?:has|have|had|were|was))?"
     r"(?:\s+(?:reportedly|also|quickly|later))?"
-    r"\s+(?:fired|launched|claimed|claiming|claim|claims|taken|took|blamed|blaming|decried|condemned|accused|denied|said|says|"
+    r"\s+(?:fired|launched|claimed|claiming|claim|claims|taken|took|blamed|blaming|decried|condemned|accused|denied|denies|deny|said|says|"
     r"vowed|threatened|carried\s+out|attacked|retaliated|warned|mourned|posted|issued|released|published|"
     r"announces|announced))\b"
 )

@@ -25,6 +25,7 @@ from factsheet.extractors.offline.lexicons import (
     DISTRICT_NOUNS,
     NOT_NAME_WORDS,
     REGION_NOUNS,
+    SHIP_PREFIXES,
     WEEKDAYS,
 )
 from factsheet.extractors.offline.names import NameSpan, name_runs
@@ -200,6 +201,11 @@ _SPEAKER_PLACE = re.compile(
     r"^\s*,\s+(?:[^,.;]{0,60},\s+)?[^,.;]{0,80}?\b(?:spokes\w+|officials?|minister|ministry|president|police|"
     r"sources?|government|governor|commander|army|military|residents|witnesses|locals)\b[^,.;]{0,40}?\s+"
     r"(?:said|says|confirmed|told|announced|stated)\b",
+    re.IGNORECASE,
+)
+_FORCE_OR_SHIP_AFTER = re.compile(
+    r"^\.?\s+(?:Navy|naval|army|military|air\s+force|forces|troops|destroyer|warships?|vessels?|ships?|"
+    r"embassy|diplomats?|soldiers|marines)\b",
     re.IGNORECASE,
 )
 _ACTOR_AFTER = re.compile(
@@ -379,9 +385,11 @@ def place_candidates(info: SentenceInfo, gaz: Gazetteer) -> PlaceCandidates:
         before, after = text[max(0, m.start - 60) : m.start], text[m.end :]
         if re.match(r"\s+of\s+Africa\b", after) or _NAME_PART_AFTER.match(after):
             continue  # 'the Horn of Africa': a region, not the town of Horn; 'the New York Times'
-        if _CRASHED_BEFORE.search(before):
-            continue
+        if _CRASHED_BEFORE.search(before) or before.rstrip().rsplit(" ", 1)[-1] in SHIP_PREFIXES:
+            continue  # ('the USS Mason': a ship's name)
         if m.kind == "country":
+            if _FORCE_OR_SHIP_AFTER.match(after):
+                continue  # 'fired at the U.S. Navy destroyer': whose forces, not where
             if m.text in AMBIGUOUS_COUNTRY_NAMES and not _locative(text, m):
                 continue
             prev = mentions[idx - 1] if idx else None
