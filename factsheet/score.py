@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from factsheet.files import load_model
 from factsheet.models import EVENT_FIELDS, Casualties, ClaimGroup, FactSheet, SheetField, SheetPerson, Source
 from factsheet.models.values import Fate
-from factsheet.normalise import entities
+from factsheet.normalise import entities, organisations
 from factsheet.normalise.actors import country_actor
 from factsheet.normalise.countries import lookup_country
 from factsheet.normalise.places import (
@@ -388,7 +388,10 @@ def _same_name(field: str, want: str, got: str) -> bool:
         ca, cb = _country(want), _country(got)
         if ca or cb:
             return ca == cb
-        return entities.same_entity(want, got)
+        return entities.same_entity(want, got) or organisations.same_organisation(want, got)
+    if field == "target_organisation":
+        # One group under its two names ('YPG', "People's Protection Units"), as the lexicon has it.
+        return entities.same_entity(want, got) or organisations.same_organisation(want, got)
     if field == "weapon":
         wa, wb = canonical_weapon(want), canonical_weapon(got)
         if wa and wb:

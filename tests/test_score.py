@@ -360,3 +360,15 @@ def test_offline_extractor_keeps_its_accuracy_on_the_seeds(seeds_sheet: FactShee
     assert result.counts["wrong"] == 0 and result.counts["spurious"] == 0, table
     assert result.claims_recall is not None and result.claims_recall >= SEEDS_CLAIMS_RECALL - MARGIN, table
     assert result.copies is not None and result.copies.agreement == 1.0, table
+
+
+@pytest.mark.parametrize(
+    ("got", "expected"),
+    [
+        ("People's Protection Units", "right"),  # the group the gold's initials stand for
+        ("Syrian Democratic Forces", "wrong"),  # its umbrella: a different name
+    ],
+)
+def test_a_groups_initials_in_the_gold_accept_its_full_name(got: str, expected: str) -> None:
+    result = score(sheet({"target_organisation": got}), gold({"target_organisation": "YPG"}))
+    assert outcome(result, "target_organisation") == expected
