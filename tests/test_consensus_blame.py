@@ -12,10 +12,17 @@ LEAD = "Turkish warplanes struck the fuel depot on Monday, local officials said.
 
 
 def report(
-    outlet: str, extra: str = "", claims: list[list] | None = None, attacker: str = "Turkish warplanes"
+    outlet: str,
+    extra: str = "",
+    claims: list[list] | None = None,
+    attacker: str = "Turkish warplanes",
+    country: str | None = None,
 ) -> Extraction:
-    text = f"{outlet} report.\n\n{LEAD} {extra}".strip()
+    lead = f"In {country}, {LEAD}" if country else LEAD
+    text = f"{outlet} report.\n\n{lead} {extra}".strip()
     spec: dict = {"attacker": [attacker, LEAD]}
+    if country:
+        spec["country"] = [country, lead]
     if claims:
         spec["claims"] = claims
     return extraction(article(text, outlet), spec)
@@ -172,14 +179,6 @@ def test_a_speaker_describing_the_accused_in_other_words_is_not_a_rival() -> Non
 
 def test_a_party_claiming_its_own_attack_on_the_accuseds_land_is_no_rival() -> None:
     """An exchange of fire: the other side's claim of its strike on the accused's country."""
-
-    def placed(outlet: str, country: str, extra: str = "", claims: list[list] | None = None) -> Extraction:
-        text = f"{outlet} report.\n\nIn {country}, {LEAD} {extra}".strip()
-        spec: dict = {"attacker": ["Turkish warplanes", LEAD], "country": [country, f"In {country}, {LEAD}"]}
-        if claims:
-            spec["claims"] = claims
-        return extraction(article(text, outlet), spec)
-
     back = "The YPG said it fired rockets at the Turkish border town of Kilis in response."
     claim = [
         "it fired rockets at the Turkish border town of Kilis",
@@ -191,13 +190,15 @@ def test_a_party_claiming_its_own_attack_on_the_accuseds_land_is_no_rival() -> N
     ]
     sheet = merge(
         [
-            placed("Alpha Daily", "Syria"),
-            placed("Bravo Post", "Syria", back, [claim]),
-            placed("Charlie Wire", "Syria"),
+            report("Alpha Daily", country="Syria"),
+            report("Bravo Post", back, [claim], country="Syria"),
+            report("Charlie Wire", country="Syria"),
         ]
     )
     assert sheet.event.attacker.status == "agreed" and sheet.event.attacker.value == "Turkey"
     here = "The YPG said it fired rockets at the depot in Kilis, not Turkish jets."
     same = ["it fired rockets at the depot in Kilis", "The YPG", "group", here, "responsibility", "YPG"]
-    in_turkey = merge([placed("Alpha Daily", "Turkey"), placed("Bravo Post", "Turkey", here, [same])])
+    in_turkey = merge(
+        [report("Alpha Daily", country="Turkey"), report("Bravo Post", here, [same], country="Turkey")]
+    )
     assert in_turkey.event.attacker.status == "contested", "a rival claim to a strike inside Turkey"
