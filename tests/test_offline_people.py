@@ -323,3 +323,21 @@ def test_the_home_of_a_family_targets_no_one_person() -> None:
         "The strike hit the home of the Abu Anza family in the Tel al-Sultan neighbourhood."
     )
     assert event.target_person is None
+
+
+def test_officials_giving_figures_and_a_field_named_by_its_direction_are_not_targets() -> None:
+    saying = read(
+        "The attacks early on March 11 were the biggest drone assault on the capital region, Russian Health "
+        "Ministry official Aleksei Kuznetsov saying 20 people, including three children, were injured."
+    )
+    assert saying.target_person is None
+    assert "Aleksei Kuznetsov" not in fates(saying)
+    provided = read(
+        "A missile struck the city on Friday, killing one man. Regional Military Administration head Oleh "
+        "Sinegubov provided further information, indicating that one of the impacts struck apartment buildings."
+    )
+    assert provided.target_person is None
+    field = read(
+        "An Israeli drone attack targeted South Pars on Saturday, setting a unit of the gas field on fire."
+    )
+    assert field.target_person is None

@@ -524,6 +524,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         Hospital School Mosque University Camp Airport Base Embassy Mobilization Mobilisation Popular
         Revolutionary Democratic Liberation Qaeda Shabaab Shabab Houthi Houthis Taliban Statement
         Sunni Shia Shiite God Allah Muslim Christian Arab Arabs Heights Hills Valley Plateau TV Television
+        North South East West Northern Southern Eastern Western
         Radio Network Observatory Crescent Cross Administration Authority Directorate Institute Foundation
         Centre Center Syndicate Association Union Federation Company Corporation Port Terminal Hall
         Palace Cemetery Parliament Cabinet Sea Gulf River Ocean Mountains Mountain Desert Lake Bay Coast

@@ -72,7 +72,7 @@ def speaker_after(more_verbs: str = "") -> re.Pattern[str]:
     """
     verbs = (
         "said|says|told|added|wrote|stated|warned|announced|denounced|decried|slammed|critici[sz]ed|confirmed|"
-        "downplayed|insisted|tweeted|posted|explained|"
+        "downplayed|insisted|tweeted|posted|explained|saying|noted|stressed|indicated|provided|shared|"
         # 'X reported an increase in the toll', not 'X reported killed'
         r"reported(?!\s+(?:to\s|killed|dead|wounded|injured|missing|among|as\s))"
     )
