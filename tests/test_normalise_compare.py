@@ -237,3 +237,10 @@ def test_states_listed_as_striking_together_agree_with_each_of_them_only() -> No
     assert not equivalent("attacker", trio, actor("US forces"))
     assert not compatible("attacker", trio, actor("Russian jets"))
     assert not compatible("attacker", actor("Iranian-backed Houthis"), actor("Iran"))
+
+
+def test_one_states_forces_under_government_regime_or_army_are_one_target() -> None:
+    assert equivalent("target_organisation", org("Syrian government forces"), org("Syrian regime forces"))
+    assert equivalent("target_organisation", org("the Syrian army"), org("Syrian government forces"))
+    assert not compatible("target_organisation", org("Syrian army"), org("Israeli army"))
+    assert not equivalent("target_organisation", org("Iranian-backed militias"), org("Iranian forces"))

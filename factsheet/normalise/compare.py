@@ -116,7 +116,13 @@ def _district_compatible(a: Value, b: Value) -> bool:
 
 
 def _names_equivalent(a: Value, b: Value) -> bool:
-    return organisations.same_organisation(_key(a), _key(b))
+    return organisations.same_organisation(_key(a), _key(b)) or _same_state_forces(a, b)
+
+
+def _same_state_forces(a: Value, b: Value) -> bool:
+    """'Syrian government forces' and 'Syrian regime forces' (or 'the Syrian army'): one state's forces."""
+    state = country_actor(a.text)
+    return state is not None and state == country_actor(b.text)
 
 
 def _person_equivalent(a: Value, b: Value) -> bool:
@@ -133,7 +139,7 @@ def _names_compatible(a: Value, b: Value) -> bool:
 
 def _organisations_compatible(a: Value, b: Value) -> bool:
     """A short form, or an umbrella and its member: both can be said of one strike."""
-    return _names_compatible(a, b) or organisations.affiliated(_key(a), _key(b))
+    return _names_compatible(a, b) or organisations.affiliated(_key(a), _key(b)) or _same_state_forces(a, b)
 
 
 def _actor_country(value: Value) -> str | None:
