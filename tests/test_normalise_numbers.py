@@ -154,3 +154,9 @@ def test_compatible_counts_is_symmetric(a: tuple[int | None, ...], b: tuple[int 
 def test_whoever_other_sets_apart_is_one_more(text: str, count: int) -> None:
     parsed = parse_count(text)
     assert parsed is not None and parsed[1] == count
+
+
+def test_an_age_never_counts_the_dead() -> None:
+    assert parse_count("a seven-year-old child")[:2] == (1, 1)
+    assert parse_count("two 10-year-old boys")[:3] == (2, 2, 2)
+    assert parse_count("a 79-year-old man")[:2] == (1, 1)

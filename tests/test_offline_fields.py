@@ -1491,3 +1491,21 @@ def test_a_warship_its_navy_and_a_group_denying_are_not_the_place_or_the_target(
     assert value(event, "country") != "U.S"
     assert value(event, "target_organisation") is None
     assert value(event, "killed") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones hit the airport on Tuesday. The Saudis responded to the attack on their pipeline with "
+        "airstrikes in Sanaa, killing at least 6 people.",
+        "Jets struck Raqqa on Sunday. Paris also conducted strikes there after a string of Islamic State "
+        "attacks throughout Paris that killed more than 129 people.",
+        "Jets struck Raqqa on Thursday. Jordan executed two Iraqi militants in retaliation for the pilot's killing.",
+        "Missiles hit Kyiv overnight. Russia also hit the southeast with at least seven overnight drone strikes, "
+        "killing no one in the capital.",
+    ],
+)
+def test_tolls_of_a_reply_an_earlier_attack_an_execution_and_a_count_of_strikes_are_not_the_toll(
+    text: str,
+) -> None:
+    assert value(read(text), "killed") is None

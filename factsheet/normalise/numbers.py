@@ -434,10 +434,17 @@ def _noun_phrase(toks: list[_Token]) -> list[_Token]:
 _ALONG_WITH = re.compile(r"\balong\s+with\s+", re.IGNORECASE)
 
 
+_AGE = re.compile(
+    r"\b[\w]+(?:-[\w]+)*-(?:year|month|week|day)s?-old\b|\b\d+\s+(?:years?|months?)\s+old\b", re.I
+)
+
+
 def parse_count(text: str) -> Count | None:
     """(low, best, high, qualifier) for a casualty phrase; None when it states no count."""
     if not text or not text.strip():
         return None
+    # An age describes the person, never counts them: 'a seven-year-old child' is one child.
+    text = _AGE.sub(" ", text)
     along = _ALONG_WITH.search(text)
     if along is not None and _first_quantity(_tokens(text[: along.start()])) is None:
         # 'X was killed along with six of his associates', 'along with three other jihadists':

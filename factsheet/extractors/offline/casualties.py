@@ -359,6 +359,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
         word = verb.group("v")
         if word.lower().startswith("death toll"):
             continue
+        if re.search(r"[’']s\s+$", text[: verb.start()]):
+            continue  # 'in retaliation for al-Kaseasbeh's killing': a noun for his death, no toll
         bound = False
         if _ACTIVE.match(word):
             gap = _OBJECT_GAP.match(text, verb.end())
@@ -372,6 +374,8 @@ def casualty_candidates(info: SentenceInfo, kind: Kind) -> list[Candidate]:
                 bound = _object_enumeration(text, verb.end(), add_raw)
         if bound:
             continue
+        if word.lower().endswith("ing"):
+            continue  # 'with at least seven overnight drone strikes, killing ...': what kills, not who died
         # Subject: the nearest count before the verb in the same clause.
         for num in reversed([n for n in numbers if n.end() <= verb.start()]):
             phrase = _phrase_at(text, num)

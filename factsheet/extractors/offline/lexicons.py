@@ -655,6 +655,9 @@ BACKGROUND_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"Lebanon|Yemen|Syria|Ukraine|Iraq|Sudan|Afghanistan|Somalia|Libya|Israel)\b",
         # 'killed in Israeli strikes across Khan Younis and nearby Rafah': many strikes' toll.
         r"\b(?:strikes|attacks|raids|airstrikes|air\s+strikes)\s+(?:\w+\s+)?(?-i:across)\b",
+        # 'The Saudis responded to the attack on their pipeline with airstrikes in Sanaa, killing six':
+        # the answer to an attack is another strike.
+        r"\bresponded\s+to\s+(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|assault)\b",
         # 'was part of a broader wave of attacks that killed at least 23 people': the wave's toll.
         r"\b(?:wave|series|string|spate|barrage)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|airstrikes)\s+"
         r"(?:that|which)\s+(?:have\s+|has\s+)?(?:killed|left|claimed)\b",
@@ -695,9 +698,11 @@ FOREIGN_CLAUSE = re.compile(
     r"(?:divert|diverting|distract|distracting)\s+(?:\w+\s+)?attention\s+(?:away\s+)?from|"
     # 'his death was preceded by those of X and Y last Tuesday': earlier deaths.
     r"(?:was|were)\s+preceded\s+by|"
-    r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,3}"
+    r"(?:following|after|follows|followed|comes\s+after|came\s+after)\s+(?:(?:an?|the)\s+)?"
+    # 'after a string of Islamic State terrorist attacks throughout Paris that killed 129'
+    r"(?:(?:string|series|wave|spate)\s+of\s+)?(?:[\w.-]+\s+){0,3}"
     r"(?:attacks?|strikes?|raids?|bombings?|assaults?|barrages?|salvos?|volleys?|rocket\s+fire)"
-    r"\s+(?:on|in|against|by|that|of))\b",
+    r"\s+(?:on|in|against|by|that|of|throughout|across))\b",
     re.IGNORECASE,
 )
 
