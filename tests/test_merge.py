@@ -277,9 +277,13 @@ def test_stated_country_is_not_overridden_by_inference() -> None:
     assert sheet.event.country.inferred is None
 
 
-def city_report(outlet: str, sentence: str, city: str) -> Extraction:
+def field_report(outlet: str, sentence: str, field: str, value: str) -> Extraction:
     text = f"{outlet} staff report.\n\n{sentence}\n\nThe investigation continues."
-    return extraction(article(text, outlet), {"city": [city, sentence]})
+    return extraction(article(text, outlet), {field: [value, sentence]})
+
+
+def city_report(outlet: str, sentence: str, city: str) -> Extraction:
+    return field_report(outlet, sentence, "city", city)
 
 
 def test_a_village_beats_the_big_city_outlets_place_it_by_but_two_cities_still_conflict() -> None:
@@ -404,17 +408,22 @@ def test_two_outlets_each_naming_a_different_target_group_against_more_silent_on
     assert "3 other independent sources" in (field.note or "")
 
 
-def test_a_town_the_gazetteer_knows_only_abroad_keeps_the_name_the_outlets_wrote() -> None:
-    reports = [
+def sudan_city_reports(*rows: tuple[str, str, str]) -> list[Extraction]:
+    """(outlet, sentence, city) reports of a strike the outlets place in Sudan."""
+    return [
         extraction(
             article(f"{outlet} report.\n\n{sentence}", outlet),
-            {"city": ["Tora", sentence], "country": ["Sudan", sentence]},
+            {"city": [city, sentence], "country": ["Sudan", sentence]},
         )
-        for outlet, sentence in (
-            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday."),
-            ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said."),
-        )
+        for outlet, sentence, city in rows
     ]
+
+
+def test_a_town_the_gazetteer_knows_only_abroad_keeps_the_name_the_outlets_wrote() -> None:
+    reports = sudan_city_reports(
+        ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
+        ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said.", "Tora"),
+    )
     city = merge(reports).event.city
     assert city.value == "Tora", "not the Ethiopian town that has 'Tora' as an alternate name"
     assert "Ethiopia" in (city.note or "")
@@ -422,49 +431,32 @@ def test_a_town_the_gazetteer_knows_only_abroad_keeps_the_name_the_outlets_wrote
 
 
 def test_a_contested_city_lists_a_town_known_only_abroad_as_the_outlets_wrote_it() -> None:
-    reports = [
-        extraction(
-            article(f"{outlet} report.\n\n{sentence}", outlet),
-            {"city": [city, sentence], "country": ["Sudan", sentence]},
-        )
-        for outlet, sentence, city in (
-            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
-            ("Wire B", "Sudan's army bombed the weekly market of Kutum, residents said.", "Kutum"),
-        )
-    ]
+    reports = sudan_city_reports(
+        ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
+        ("Wire B", "Sudan's army bombed the weekly market of Kutum, residents said.", "Kutum"),
+    )
     city = merge(reports).event.city
     assert city.status == "contested"
     assert {a.value for a in city.alternatives} == {"Tora", "Kutum"}
 
 
 def test_beside_a_city_given_as_written_a_rival_known_only_abroad_is_listed_as_written_too() -> None:
-    reports = [
-        extraction(
-            article(f"{outlet} report.\n\n{sentence}", outlet),
-            {"city": [city, sentence], "country": ["Sudan", sentence]},
-        )
-        for outlet, sentence, city in (
-            ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
-            ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said.", "Tora"),
-            ("Wire C", "Warplanes struck the market of Almat in North Darfur, residents said.", "Almat"),
-        )
-    ]
+    reports = sudan_city_reports(
+        ("Wire A", "An air strike hit the market in Tora, in Sudan's North Darfur, on Monday.", "Tora"),
+        ("Wire B", "Sudan's army bombed the weekly market of Tora village, residents said.", "Tora"),
+        ("Wire C", "Warplanes struck the market of Almat in North Darfur, residents said.", "Almat"),
+    )
     city = merge(reports).event.city
     assert city.value == "Tora"
     assert {a.value for a in city.alternatives} == {"Tora", "Almat"}, "not Russia's Al’met’yevsk"
 
 
-def weapon_report(outlet: str, sentence: str, weapon: str) -> Extraction:
-    text = f"{outlet} staff report.\n\n{sentence}\n\nThe investigation continues."
-    return extraction(article(text, outlet), {"weapon": [weapon, sentence]})
-
-
 def test_outlets_evenly_split_between_drone_and_air_strike_give_the_drone() -> None:
     reports = [
-        weapon_report("Wire A", "An air strike hit the car on the coast road.", "air strike"),
-        weapon_report("Wire B", "The airstrike killed the commander on Monday.", "airstrike"),
-        weapon_report("Wire C", "A drone fired two missiles at the car.", "drone"),
-        weapon_report("Wire D", "Witnesses heard a drone before the blast.", "drone"),
+        field_report("Wire A", "An air strike hit the car on the coast road.", "weapon", "air strike"),
+        field_report("Wire B", "The airstrike killed the commander on Monday.", "weapon", "airstrike"),
+        field_report("Wire C", "A drone fired two missiles at the car.", "weapon", "drone"),
+        field_report("Wire D", "Witnesses heard a drone before the blast.", "weapon", "drone"),
     ]
     for order in (reports, reports[::-1]):
         sheet = merge(order)
