@@ -61,3 +61,11 @@ def test_a_coalition_led_by_two_states_folds_to_the_one_named_first() -> None:
     for text in ("the Saudi and Emirati-led coalition", "Saudi-UAE-led coalition", "Saudi-led coalition"):
         assert canonical_actor(text) == "Saudi Arabia", text
     assert country_actor("US and Israel") is None, "two states acting, not one coalition leader"
+
+
+def test_states_listed_together_are_read_past_a_backer_word() -> None:
+    from factsheet.normalise.actors import listed_states
+
+    assert listed_states("Iran-backed Syrian and Russian jets") == {"Syria", "Russia"}
+    assert listed_states("US, UK and French strikes") == {"United States", "United Kingdom", "France"}
+    assert listed_states("US-backed Kurdish forces") == set()

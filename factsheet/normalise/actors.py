@@ -9,6 +9,7 @@ armed forces or its weapons.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factsheet.normalise.countries import find_countries
 from factsheet.normalise.entities import clean_name
@@ -145,6 +146,7 @@ _BACKERS = re.compile(r"\b[\w.]+(?:-|\s+)(?:backed|supported|sponsored|allied|al
 _LED_COALITION = re.compile(r"-led\s+(?:[\w-]+\s+){0,2}?coalition\b", re.I)
 
 
+@lru_cache(maxsize=8192)
 def country_actor(text: str) -> str | None:
     """The country a phrase names as an actor ('US forces' -> 'United States'), else None."""
     capital = _CAPITALS.get(" ".join(text.lower().split()).strip(" .,"))
@@ -174,7 +176,8 @@ def listed_states(text: str) -> set[str]:
     Such a phrase agrees with an outlet naming one of them ('US strikes'): both are true of
     one raid, though neither says all the other does.
     """
-    mentions = find_countries(_BACKERS.sub(" ", text))
+    text = _BACKERS.sub(" ", text)  # the offsets below are into the text without its backers
+    mentions = find_countries(text)
     states = {country for country, _, _ in mentions}
     if len(states) < 2 or not _only_state_words(text, mentions, {"and"}):
         return set()
