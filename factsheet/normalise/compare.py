@@ -121,8 +121,8 @@ def _names_equivalent(a: Value, b: Value) -> bool:
 
 def _same_state_forces(a: Value, b: Value) -> bool:
     """'Syrian government forces' and 'Syrian regime forces' (or 'the Syrian army'): one state's forces."""
-    state = country_actor(a.text)
-    return state is not None and state == country_actor(b.text)
+    state = _actor_country(a)
+    return state is not None and state == _actor_country(b)
 
 
 def _person_equivalent(a: Value, b: Value) -> bool:
