@@ -80,6 +80,13 @@ _AIRCRAFT_AFTER = re.compile(
     re.I,
 )
 _HIT_VERB = re.compile(r"\b(?:hit|hits|struck|strikes?|targeted|targets|attacked)$", re.I)
+
+
+def _hits_aircraft(m: re.Match[str], text: str) -> bool:
+    """The strike verb's object is an aircraft or missile in flight: air defence, not the strike."""
+    return bool(_HIT_VERB.search(m.group()) and _AIRCRAFT_AFTER.match(text[m.end() :]))
+
+
 _SHOT_DOWN_BEFORE = re.compile(
     r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying)\s+"
     r"(?:by\s+)?(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$",
@@ -224,7 +231,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
 
         if m.group().endswith("targets") and not m.group("rest").strip():
             continue  # 'dozens of Iranian military targets': a noun
-        if _HIT_VERB.search(m.group()) and _AIRCRAFT_AFTER.match(text[m.end() :]):
+        if _hits_aircraft(m, text):
             continue
         if not _CLAUSE_BREAK.search(m.group("rest")):
             add(m, 3.0)
@@ -232,9 +239,7 @@ def attacker_candidates(info: SentenceInfo, gaz: Gazetteer) -> list[Candidate]:
         if not _HELD_BY.search(text[max(0, m.start() - 20) : m.start() + 2]):
             add(m, 3.0)  # ('the city, which is controlled by Houthi rebels': who holds it)
     for m in subject.finditer(text):
-        if _LABEL_AFTER.match(text[m.end() :]) or (
-            _HIT_VERB.search(m.group()) and _AIRCRAFT_AFTER.match(text[m.end() :])
-        ):
+        if _LABEL_AFTER.match(text[m.end() :]) or _hits_aircraft(m, text):
             continue
         if not _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             add(m, 2.0)  # ('in deadly Yemen strike': a noun, its country not an actor)
